@@ -1,0 +1,3 @@
+/** Injected time source, so timeouts and lockouts can be tested without waiting. */
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,8 @@
+/** All tables, for drizzle-kit and the typed query builder. Each domain owns its file. */
+export * from '../modules/organisations/schema.js';
+export * from '../modules/identity/schema.js';
+export * from '../modules/audit/schema.js';
+export * from '../modules/notifications/schema.js';
+export * from '../modules/mail/schema.js';
+export * from '../modules/system/schema.js';
+export * from '../core/jobs/schema.js';

@@ -1,0 +1,42 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { Role } from '../../../shared/roles.js';
+import type { DbOrTx } from '../../db/client.js';
+import { organisations } from '../organisations/schema.js';
+import { userRoles, users } from './schema.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserWithContext = UserRow & {
+  roles: Role[];
+  organisation: { id: string; name: string; type: string; verificationStatus: string } | null;
+};
+
+/** One query: the user, their roles and their organisation summary. */
+export async function loadUser(db: DbOrTx, where: { id: string } | { login: string }): Promise<UserWithContext | null> {
+  const cond =
+    'id' in where
+      ? eq(users.id, where.id)
+      : or(eq(users.username, where.login.toLowerCase()), eq(sql`lower(${users.email})`, where.login.toLowerCase()));
+  const rows = await db
+    .select({
+      user: users,
+      roles: sql<Role[]>`coalesce((SELECT array_agg(role ORDER BY role) FROM user_roles r WHERE r.user_id = ${users.id}), '{}')`,
+      org: {
+        id: organisations.id,
+        name: organisations.name,
+        type: organisations.type,
+        verificationStatus: organisations.verificationStatus,
+      },
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(cond)
+    .limit(1);
+  const r = rows[0];
+  if (!r) return null;
+  return { ...r.user, roles: r.roles, organisation: r.org?.id ? r.org : null };
+}
+
+export async function setRoles(tx: DbOrTx, userId: string, roles: readonly Role[]): Promise<void> {
+  await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+  if (roles.length > 0) await tx.insert(userRoles).values([...new Set(roles)].map((role) => ({ userId, role })));
+}

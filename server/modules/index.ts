@@ -1,0 +1,19 @@
+import type { App } from '../http/route.js';
+import { auditRoutes } from './audit/routes.js';
+import { identityRoutes } from './identity/routes.js';
+import { mailRoutes } from './mail/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { organisationRoutes } from './organisations/routes.js';
+import { systemRoutes } from './system/routes.js';
+import { userRoutes } from './users/routes.js';
+
+/** Every domain's routes. Adding a domain means adding one line here. */
+export function registerModules(app: App): void {
+  identityRoutes(app);
+  organisationRoutes(app);
+  userRoutes(app);
+  auditRoutes(app);
+  notificationRoutes(app);
+  mailRoutes(app);
+  systemRoutes(app);
+}

@@ -1,0 +1,5 @@
+import type { App } from '../../http/route.js';
+
+export function systemRoutes(app: App): void {
+  void app;
+}

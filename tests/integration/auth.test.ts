@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../support/harness.js';
+import { createOrg, createUser, PASSWORD } from '../support/factories.js';
+import { signIn, TestClient } from '../support/client.js';
+import { auditLog } from '../../server/modules/audit/schema.js';
+import { desc } from 'drizzle-orm';
+
+const env = await setupTestEnv();
+
+describe('sign-in', () => {
+  it('signs in with the right password and returns the user, permissions and a CSRF token', async () => {
+    const org = await createOrg(env.db);
+    const u = await createUser(env.db, { roles: ['enterprise_member'], organisationId: org.id });
+    const c = new TestClient(env.app);
+    const res = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(res.body.user.username).toBe(u.username);
+    expect(res.body.csrfToken).toMatch(/.{20,}/);
+    expect(res.body.user.organisation.id).toBe(org.id);
+    expect(c.cookie).toMatch(/^__Host-cg_session=|^cg_session=/);
+    const s = await c.get('/api/v1/session');
+    expect(s.body.user.id).toBe(u.id);
+  });
+
+  it('refuses a wrong password with a clear error and audits the failure', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = new TestClient(env.app);
+    const res = await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
+    expect(res.body.error.requestId).toBeTruthy();
+    const [last] = await env.db.select().from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+    expect(last).toMatchObject({ action: 'auth.login', outcome: 'failure', entityId: u.id });
+  });
+
+  it('locks the account for 15 minutes after 5 failures, then lets the right password in', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = new TestClient(env.app);
+    for (let i = 0; i < 4; i++) {
+      expect((await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' })).status).toBe(401);
+    }
+    const fifth = await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' });
+    expect(fifth.status).toBe(423);
+    expect(fifth.body.error.code).toBe('ACCOUNT_LOCKED');
+    const whileLocked = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    expect(whileLocked.status).toBe(423);
+    env.clock.advance(15 * 60 + 1);
+    const after = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+    expect(after.status).toBe(200);
+  });
+
+  it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = await signIn(env.app, u.username, PASSWORD);
+    env.clock.advance(29 * 60);
+    expect((await c.get('/api/v1/session')).body.user?.id).toBe(u.id);
+    env.clock.advance(29 * 60);
+    expect((await c.get('/api/v1/session')).body.user?.id).toBe(u.id);
+    env.clock.advance(31 * 60);
+    const idle = await c.get('/api/v1/notifications/unread-count');
+    expect(idle.status).toBe(401);
+    expect(idle.body.error.code).toBe('SESSION_EXPIRED');
+
+    const c2 = await signIn(env.app, u.username, PASSWORD);
+    for (let i = 0; i < 25; i++) {
+      env.clock.advance(29 * 60);
+      const r = await c2.get('/api/v1/session');
+      if (i < 24) expect(r.body.user?.id).toBe(u.id);
+      else expect(r.body.user).toBeNull();
+    }
+  });
+
+  it('gives administrators a 15-minute idle timeout', async () => {
+    const u = await createUser(env.db, { roles: ['sys_admin'] });
+    const c = await signIn(env.app, u.username, PASSWORD);
+    expect((await c.get('/api/v1/session')).body.idleTimeoutSeconds).toBe(900);
+    env.clock.advance(16 * 60);
+    expect((await c.get('/api/v1/session')).body.user).toBeNull();
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token and changes nothing', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = await signIn(env.app, u.username, PASSWORD);
+    const res = await c.post('/api/v1/auth/logout', {}, { 'x-csrf-token': 'forged' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('CSRF_FAILED');
+    expect((await c.get('/api/v1/session')).body.user?.id).toBe(u.id);
+    expect((await c.post('/api/v1/auth/logout')).status).toBe(200);
+    expect((await c.get('/api/v1/session')).body.user).toBeNull();
+  });
+
+  it('forces a one-time password to be changed before anything else, with the policy enforced', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'], mustChangePassword: true, password: 'Temp#pass99' });
+    const c = await signIn(env.app, u.username, 'Temp#pass99');
+    const blocked = await c.get('/api/v1/notifications/unread-count');
+    expect(blocked.body.error?.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await c.post('/api/v1/auth/password', { currentPassword: 'Temp#pass99', newPassword: 'password1' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.fields[0].path).toBe('newPassword');
+    const ok = await c.post('/api/v1/auth/password', { currentPassword: 'Temp#pass99', newPassword: 'New-Secret-42' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.user.mustChangePassword).toBe(false);
+  });
+});
