@@ -43,7 +43,9 @@ export function registerAuthentication(app: App): void {
 
 async function fromSession(app: App, req: FastifyRequest, reply: FastifyReply, token: string, base: Actor) {
   const { db, clock } = app.deps;
-  const found = await lookupSession(db, token, clock());
+  // Background polls (the unread-count badge) are not user activity.
+  const activity = req.headers['x-background-request'] !== '1';
+  const found = await lookupSession(db, token, clock(), activity);
   if (found.status !== 'valid') {
     req.sessionExpired = found.status === 'expired';
     clearSessionCookie(req, reply, app.deps.config);

@@ -70,6 +70,18 @@ describe('sign-in', () => {
     }
   });
 
+  it('does not count background polls as activity', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = await signIn(env.app, u.username, PASSWORD);
+    for (let i = 0; i < 3; i++) {
+      env.clock.advance(9 * 60);
+      expect((await c.get('/api/v1/session', { 'x-background-request': '1' })).body.user?.id).toBe(u.id);
+    }
+    // 31 minutes after the last real activity, although polled 4 minutes ago.
+    env.clock.advance(4 * 60);
+    expect((await c.get('/api/v1/session')).body.user).toBeNull();
+  });
+
   it('gives administrators a 15-minute idle timeout', async () => {
     const u = await createUser(env.db, { roles: ['sys_admin'] });
     const c = await signIn(env.app, u.username, PASSWORD);

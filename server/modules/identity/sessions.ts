@@ -47,8 +47,11 @@ export type SessionLookup =
   | { status: 'expired' }
   | { status: 'unknown' };
 
-/** Find the session for a cookie token and apply the idle and absolute limits. */
-export async function lookupSession(db: DbOrTx, token: string, now: Date): Promise<SessionLookup> {
+/**
+ * Find the session for a cookie token and apply the idle and absolute limits.
+ * `activity: false` (background polls) checks the limits without extending the idle window.
+ */
+export async function lookupSession(db: DbOrTx, token: string, now: Date, activity = true): Promise<SessionLookup> {
   const [session] = await db.select().from(sessions).where(eq(sessions.id, sha256(token))).limit(1);
   if (!session) return { status: 'unknown' };
   const idleEnd = session.lastSeenAt.getTime() + session.idleTimeoutSeconds * 1000;
@@ -56,7 +59,7 @@ export async function lookupSession(db: DbOrTx, token: string, now: Date): Promi
     await db.delete(sessions).where(eq(sessions.id, session.id));
     return { status: 'expired' };
   }
-  if (now.getTime() - session.lastSeenAt.getTime() > SESSION_LIMITS.touchEverySeconds * 1000) {
+  if (activity && now.getTime() - session.lastSeenAt.getTime() > SESSION_LIMITS.touchEverySeconds * 1000) {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
   }
   return { status: 'valid', session };

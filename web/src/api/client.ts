@@ -77,6 +77,8 @@ async function send(e: Endpoint, opts: CallOptions<Endpoint>): Promise<Response>
     body = JSON.stringify(opts.body);
   }
   if (!opts.background) lastActivity = Date.now();
+  // Tells the server this request is not user activity, so it does not extend the idle timeout.
+  else headers['X-Background-Request'] = '1';
   let res: Response;
   try {
     res = await fetch(buildUrl(e.path, opts.params, opts.query), {

@@ -25,7 +25,9 @@ export function PasswordRules({ password, username }: { password: string | undef
           const ok = pw.length > 0 && !problems.has(p);
           return (
             <li key={p} style={{ color: ok ? '#389e0d' : pw ? '#cf1322' : 'rgba(0,0,0,0.45)' }}>
-              {ok ? <CheckCircleFilled /> : <CloseCircleFilled />} {policyText(p, i18n.language)}
+              {ok ? <CheckCircleFilled /> : <CloseCircleFilled />}{' '}
+              {/* The shared text for 'common' reads as a complaint; as a checklist item it needs a rule. */}
+              {p === 'common' ? t('password.notCommon') : policyText(p, i18n.language)}
             </li>
           );
         })}

@@ -123,7 +123,7 @@ const en: Messages = {
     passwordMismatch: 'The passwords do not match',
     passwordWeak: 'The password does not meet the rules',
   },
-  password: { rulesTitle: 'Password rules', confirm: 'Confirm password' },
+  password: { rulesTitle: 'Password rules', confirm: 'Confirm password', notCommon: 'Not a commonly used password' },
   creditCode: {
     hint: '18-character unified social credit code; the last character is a check character',
     length: 'The code has 18 characters',
@@ -224,7 +224,7 @@ const en: Messages = {
   },
   overview: {
     welcome: 'Hello, {{name}}',
-    roles: 'Your roles',
+    roles: 'Your roles:',
     noOrg: 'Your account does not belong to an organisation.',
     orgTitle: 'Organisation verification',
     pendingTitle: 'Your organisation is waiting for verification by the bureau',
@@ -233,7 +233,7 @@ const en: Messages = {
     verifiedBody: 'Verified at {{time}}',
     rejectedTitle: 'Your organisation was not verified',
     rejectedBody: 'Please correct the organisation details as the reviewer notes and contact the bureau.',
-    reviewerNote: 'Reviewer’s note',
+    reviewerNote: 'Reviewer’s note: ',
     steps: { registered: 'Registered', review: 'Bureau review', result: 'Decision' },
     unreadTitle: 'Unread notifications',
     noUnread: 'No unread notifications',

@@ -95,7 +95,7 @@ const zhCN = {
     passwordMismatch: '两次输入的密码不一致',
     passwordWeak: '密码不符合要求',
   },
-  password: { rulesTitle: '密码要求', confirm: '确认密码' },
+  password: { rulesTitle: '密码要求', confirm: '确认密码', notCommon: '不能是常见密码' },
   creditCode: {
     hint: '18 位统一社会信用代码，末位为校验码',
     length: '统一社会信用代码应为 18 位',
@@ -196,7 +196,7 @@ const zhCN = {
   },
   overview: {
     welcome: '{{name}}，您好',
-    roles: '您的角色',
+    roles: '您的角色：',
     noOrg: '您的账号不属于任何机构。',
     orgTitle: '机构审核状态',
     pendingTitle: '机构信息正在等待区科技局审核',
@@ -205,7 +205,7 @@ const zhCN = {
     verifiedBody: '审核时间：{{time}}',
     rejectedTitle: '机构审核未通过',
     rejectedBody: '请根据审核意见修改机构信息后联系区科技局。',
-    reviewerNote: '审核意见',
+    reviewerNote: '审核意见：',
     steps: { registered: '提交注册', review: '科技局审核', result: '审核结果' },
     unreadTitle: '未读通知',
     noUnread: '没有未读通知',

@@ -17,10 +17,7 @@ export function IdleWatcher() {
   const [remaining, setRemaining] = useState<number | null>(null);
 
   useEffect(() => {
-    if (!user || !timeoutMs) {
-      setRemaining(null);
-      return;
-    }
+    if (!user || !timeoutMs) return;
     const tick = () => {
       const left = lastActivityAt() + timeoutMs - Date.now();
       if (left <= 0) {
@@ -37,7 +34,7 @@ export function IdleWatcher() {
 
   return (
     <Modal
-      open={remaining !== null}
+      open={Boolean(user && timeoutMs) && remaining !== null}
       title={t('idle.title')}
       okText={t('idle.stay')}
       cancelText={t('idle.signOut')}

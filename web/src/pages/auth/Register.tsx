@@ -78,7 +78,7 @@ export function Register() {
               normalize={(v: string) => normaliseCreditCode(v ?? '')}
               validateFirst
               hasFeedback
-              extra={creditOk ? t('creditCode.valid') : t('creditCode.hint')}
+              extra={creditOk ? undefined : t('creditCode.hint')}
               rules={[
                 req,
                 {

@@ -21,7 +21,7 @@ export function OrgStatus({ org }: { org: OrganisationView }) {
           <>
             {org.verificationNote && (
               <Typography.Paragraph style={{ marginBottom: 4 }}>
-                <strong>{t('overview.reviewerNote')}：</strong>
+                <strong>{t('overview.reviewerNote')}</strong>
                 <span data-testid="org-status-note">{org.verificationNote}</span>
               </Typography.Paragraph>
             )}

@@ -21,7 +21,7 @@ export function Overview() {
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('overview.welcome', { name: user.displayName })}
         </Typography.Title>
-        <Typography.Text type="secondary">{t('overview.roles')}：</Typography.Text> <RoleTags roles={user.roles} />
+        <Typography.Text type="secondary">{t('overview.roles')}</Typography.Text> <RoleTags roles={user.roles} />
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>

@@ -1,0 +1,82 @@
+import { Alert, Button, Card, Form, Input, Space, Typography, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@shared/contracts/identity.js';
+import { useConfirmTotp, useDisableTotp, useEnrolTotp } from '../../api/hooks/session';
+import { applyFieldErrors } from '../../api/form-errors';
+import { ErrorAlert, useSuccessToast } from '../../components/feedback';
+
+function CodeForm({ onSubmit, loading, submitText, testId }: { onSubmit: (code: string, form: FormInstance<{ code: string }>) => void; loading: boolean; submitText: string; testId: string }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ code: string }>();
+  return (
+    <Form form={form} layout="inline" onFinish={(v) => onSubmit(v.code, form)} style={{ rowGap: 8 }}>
+      <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('validation.code6') }]}>
+        <Input placeholder={t('profile.totp.code')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" style={{ width: 160 }} data-testid={`${testId}-code`} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={loading} data-testid={`${testId}-submit`}>
+        {submitText}
+      </Button>
+    </Form>
+  );
+}
+
+/**
+ * Without a QR library the secret and otpauth link are shown as text to type
+ * or paste into the authenticator app.
+ */
+export function TotpCard({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const enrol = useEnrolTotp();
+  const confirm = useConfirmTotp();
+  const disable = useDisableTotp();
+  const ok = useSuccessToast();
+
+  if (!me.canEnrolTotp && !me.totpEnabled) return null;
+
+  return (
+    <Card title={t('profile.totp.title')}>
+      {me.totpEnabled ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="success" showIcon message={t('profile.totp.enabled')} />
+          <Typography.Text type="secondary">{t('profile.totp.disableHint')}</Typography.Text>
+          <ErrorAlert error={disable.error} />
+          <CodeForm
+            testId="totp-disable"
+            submitText={t('profile.totp.disable')}
+            loading={disable.isPending}
+            onSubmit={(code, form) => disable.mutate({ code }, { onSuccess: () => ok(t('profile.totp.disabled')), onError: (e) => applyFieldErrors(form, e) })}
+          />
+        </Space>
+      ) : enrol.data ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Paragraph>{t('profile.totp.scanHint')}</Typography.Paragraph>
+          <Typography.Text strong>{t('profile.totp.secret')}</Typography.Text>
+          <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
+            {enrol.data.secret}
+          </Typography.Paragraph>
+          <Typography.Text strong>{t('profile.totp.url')}</Typography.Text>
+          <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }} data-testid="totp-url">
+            {enrol.data.otpauthUrl}
+          </Typography.Paragraph>
+          <ErrorAlert error={confirm.error} />
+          <CodeForm
+            testId="totp-confirm"
+            submitText={t('profile.totp.confirm')}
+            loading={confirm.isPending}
+            onSubmit={(code, form) =>
+              confirm.mutate({ code }, { onSuccess: () => { enrol.reset(); ok(t('profile.totp.confirmed')); }, onError: (e) => applyFieldErrors(form, e) })
+            }
+          />
+        </Space>
+      ) : (
+        <Space direction="vertical">
+          <Typography.Text type="secondary">{t('profile.totp.disabledNote')}</Typography.Text>
+          <ErrorAlert error={enrol.error} />
+          <Button onClick={() => enrol.mutate()} loading={enrol.isPending} data-testid="totp-start">
+            {t('profile.totp.start')}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}
