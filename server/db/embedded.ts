@@ -38,19 +38,21 @@ type Options = {
   log?: (msg: string) => void;
 };
 
-const LOCK_FILE = 'chengguo.lock';
-const SECRET_FILE = 'pg-password';
+/** The layout of DATA_DIR; backup and restore (server/ops) rely on it too. */
+export const PG_SUBDIR = 'pg';
+export const LOCK_FILE = 'chengguo.lock';
+export const PASSWORD_FILE = 'pg-password';
 
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedHandle> {
   const log = opts.log ?? (() => {});
-  const pgDir = path.join(opts.dataDir, 'pg');
+  const pgDir = path.join(opts.dataDir, PG_SUBDIR);
   await fs.mkdir(opts.dataDir, { recursive: true, mode: 0o700 });
   const lockPath = path.join(opts.dataDir, LOCK_FILE);
 
   await takeOverOrRefuse(pgDir, lockPath, log);
   await fs.writeFile(lockPath, String(process.pid), { mode: 0o600 });
 
-  const password = await readOrCreateSecret(path.join(opts.dataDir, SECRET_FILE));
+  const password = await readOrCreateSecret(path.join(opts.dataDir, PASSWORD_FILE));
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
@@ -107,7 +109,8 @@ async function readOrCreateSecret(file: string): Promise<string> {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True when a process with this pid exists (EPERM: exists, owned by another user). */
+export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

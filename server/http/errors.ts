@@ -20,7 +20,8 @@ export function registerErrorHandling(app: App, opts: { spaFallback: boolean }):
     const { code, fields, retryAfter, message } = classify(err, locale);
     const status = new AppError(code).status;
     if (status >= 500) req.log.error({ err }, 'request failed');
-    if ((code === 'FORBIDDEN' || code === 'CSRF_FAILED') && req.method !== 'GET') await auditDenied(app, req, code);
+    // Every refusal of a signed-in caller is audited, reads included (probing the audit log is itself worth a trace).
+    if ((code === 'FORBIDDEN' || code === 'CSRF_FAILED') && req.actor?.userId) await auditDenied(app, req, code);
     if (retryAfter) void reply.header('retry-after', String(retryAfter));
     const body: ErrorBody = {
       error: { code, message: message ?? messageFor(code, locale), requestId: req.id, ...(fields ? { fields } : {}) },
@@ -69,7 +70,7 @@ function classify(
   return { code: 'INTERNAL' };
 }
 
-/** A refused write is itself worth an audit row (outcome "denied"), in its own transaction. */
+/** A refused request is itself worth an audit row (outcome "denied"), in its own transaction. */
 async function auditDenied(app: App, req: FastifyRequest, code: ErrorCode): Promise<void> {
   try {
     await withTx(app.deps.db, (tx) =>

@@ -18,7 +18,7 @@ export const listNotifications = endpoint({
   path: '/api/v1/notifications',
   summary: 'Own notifications, newest first',
   tags: ['notifications'],
-  query: z.object({ unreadOnly: z.coerce.boolean().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }),
+  query: z.object({ unreadOnly: z.stringbool().optional(), limit: z.coerce.number().int().min(1).max(100).default(30) }),
   response: z.object({ items: z.array(NotificationView), unreadCount: z.number().int() }),
 });
 

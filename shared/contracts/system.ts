@@ -7,6 +7,9 @@ export const MailView = z.object({
   subject: z.string(),
   bodyText: z.string(),
   status: z.string(),
+  attempts: z.number().int(),
+  /** Why sending failed, with credentials removed. */
+  lastError: z.string().nullable(),
   createdAt: IsoDateTime,
   sentAt: IsoDateTime.nullable(),
 });

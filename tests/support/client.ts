@@ -11,7 +11,14 @@ export class TestClient {
   csrf: string | null = null;
   headers: Record<string, string> = {};
 
-  constructor(readonly app: App) {}
+  /**
+   * Each client comes from its own loopback address, so per-address rate
+   * limits (sign-in, registration) apply per client as they would per browser.
+   */
+  constructor(
+    readonly app: App,
+    readonly remoteAddress = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`,
+  ) {}
 
   async request(method: string, url: string, body?: unknown, extra: Record<string, string> = {}): Promise<Res> {
     const headers: Record<string, string> = { ...this.headers, ...extra };
@@ -21,6 +28,7 @@ export class TestClient {
       method: method as 'GET',
       url,
       headers,
+      remoteAddress: this.remoteAddress,
       ...(body === undefined ? {} : { payload: body as object }),
     });
     const setCookie = res.headers['set-cookie'];

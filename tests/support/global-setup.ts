@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createDb } from '../../server/db/client.js';
-import { startEmbeddedPostgres } from '../../server/db/embedded.js';
+import { DataDirInUseError, startEmbeddedPostgres } from '../../server/db/embedded.js';
 import { MIGRATIONS_DIR, runMigrations } from '../../server/db/migrate.js';
 import { seedDefaults } from '../../server/modules/organisations/seed.js';
 
@@ -18,7 +19,7 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   let stop: (() => Promise<void>) | null = null;
   if (!adminUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.resolve('data/test'), port: Number(process.env.TEST_PG_PORT ?? 54330) });
+    const embedded = await startTestServer();
     adminUrl = embedded.url;
     stop = embedded.stop;
   }
@@ -47,6 +48,28 @@ export default async function setup(project: TestProject) {
   return async () => {
     await stop?.();
   };
+}
+
+/**
+ * The embedded test server under data/test. When another test run holds it,
+ * this run gets a throw-away server of its own instead of failing.
+ */
+async function startTestServer(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = Number(process.env.TEST_PG_PORT ?? 54330);
+  try {
+    return await startEmbeddedPostgres({ dataDir: path.resolve('data/test'), port });
+  } catch (e) {
+    if (!(e instanceof DataDirInUseError)) throw e;
+    const dir = path.resolve(`data/test-${process.pid}`);
+    const own = await startEmbeddedPostgres({ dataDir: dir, port: port + 1 + (process.pid % 500) });
+    return {
+      url: own.url,
+      stop: async () => {
+        await own.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
 }
 
 function migrationsHash(): string {

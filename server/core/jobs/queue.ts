@@ -16,11 +16,13 @@ export type JobDef<S extends z.ZodType = z.ZodType> = {
   maxAttempts?: number;
   handler: (payload: z.output<S>, ctx: JobContext) => Promise<void>;
 };
-export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number };
+/** What a handler gets; `now` is the worker's clock (injected in tests). */
+export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number; now: () => Date };
 
 const registry = new Map<string, JobDef>();
 const schedules = new Map<string, { intervalSeconds: number; job: JobDef; payload: unknown }>();
 const CHANNEL = 'chengguo_jobs';
+const ASAP = new Date(0);
 
 export function defineJob<S extends z.ZodType>(def: JobDef<S>): JobDef<S> {
   if (registry.has(def.name)) throw new Error(`job ${def.name} defined twice`);
@@ -49,7 +51,9 @@ export async function enqueue<S extends z.ZodType>(
     .values({
       name: job.name,
       payload: data as object,
-      runAt: opts.runAt ?? new Date(),
+      // No runAt means "as soon as possible": the epoch is due on any clock,
+      // including a test clock set in the past.
+      runAt: opts.runAt ?? ASAP,
       maxAttempts: job.maxAttempts ?? 5,
       singletonKey: opts.singletonKey ?? null,
     })
@@ -139,7 +143,7 @@ export class Worker {
     const log = this.log.child({ job: row.name, jobId: row.id });
     try {
       if (!def) throw new Error(`no handler for job ${row.name}`);
-      await def.handler(def.payload.parse(row.payload), { db: this.db, log, jobId: row.id, attempt: row.attempts });
+      await def.handler(def.payload.parse(row.payload), { db: this.db, log, jobId: row.id, attempt: row.attempts, now: this.now });
       await this.db.update(jobs).set({ status: 'done', finishedAt: new Date(), lockedAt: null }).where(eq(jobs.id, row.id));
     } catch (e) {
       const final = row.attempts >= row.maxAttempts;

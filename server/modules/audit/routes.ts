@@ -1,5 +1,42 @@
-import type { App } from '../../http/route.js';
+import * as c from '../../../shared/contracts/audit.js';
+import { withTx } from '../../db/tx.js';
+import { type App, route } from '../../http/route.js';
+import { exportAuditLog } from './export-audit.js';
+import { recordAudit } from './record-audit.js';
+import { assertFilter, listAuditEntries, presentAuditEntry } from './repository.js';
+import { verifyAuditChain } from './verify-chain.js';
+import './policy.js';
 
+/** The audit log: auditor only (see policy.ts). */
 export function auditRoutes(app: App): void {
-  void app;
+  route(app, c.listAudit, { access: 'read:audit' }, async ({ query, deps }) => {
+    const { page, pageSize, ...filter } = query;
+    assertFilter(filter);
+    const { rows, total } = await listAuditEntries(deps.db, filter, page, pageSize);
+    return { items: rows.map(presentAuditEntry), total, page, pageSize };
+  });
+
+  route(app, c.exportAudit, { access: 'export:audit' }, async ({ actor, query, deps, reply }) => {
+    const out = await exportAuditLog(deps.db, actor, query, deps.clock());
+    return reply
+      .header('content-type', out.contentType)
+      .header('content-disposition', out.contentDisposition)
+      .header('cache-control', 'no-store')
+      .header('x-export-rows', String(out.rows))
+      .header('x-export-total', String(out.total))
+      .send(out.stream);
+  });
+
+  route(app, c.verifyAudit, { access: 'read:audit' }, async ({ actor, deps }) => {
+    const result = await verifyAuditChain(deps.db);
+    await withTx(deps.db, (tx) =>
+      recordAudit(tx, actor, {
+        action: 'audit.verify',
+        entityType: 'audit_log',
+        entityId: null,
+        changes: { ok: result.ok, checked: result.checked, problems: result.problems.length },
+      }),
+    );
+    return result;
+  });
 }

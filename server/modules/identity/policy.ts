@@ -1,3 +1,4 @@
+import { STAFF_ROLES } from '../../../shared/roles.js';
 import { definePolicy } from '../../core/access.js';
 
 /**
@@ -19,3 +20,10 @@ definePolicy('user', {
   sys_admin: [...SELF, 'read:user:any', 'manage:user:any'],
   auditor: [...SELF, 'read:user:any'],
 });
+
+/**
+ * Two-factor sign-in (TOTP) is for bureau staff, whose accounts can verify
+ * organisations and read the audit trail. Giving the code at sign-in
+ * (auth/totp/verify) is open to any signed-in user whose session awaits it.
+ */
+definePolicy('totp', Object.fromEntries(STAFF_ROLES.map((r) => [r, ['manage:totp:own'] as const])));

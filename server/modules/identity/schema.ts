@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/schema.js';
 
 export const users = pgTable(
@@ -23,6 +23,8 @@ export const users = pgTable(
     /** Base32 TOTP secret; set while enrolling, trusted once totpEnabled. */
     totpSecret: text(),
     totpEnabled: boolean().notNull().default(false),
+    /** The last 30-second TOTP step accepted: a code is never accepted twice (replay). */
+    totpLastStep: bigint({ mode: 'number' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -51,6 +53,8 @@ export const sessions = pgTable(
     csrfToken: text().notNull(),
     /** True until the second factor is given, for users with TOTP enabled. */
     mfaPending: boolean().notNull().default(false),
+    /** Wrong second-factor codes given in this session; the fifth ends it. */
+    mfaFailures: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     idleTimeoutSeconds: integer().notNull(),

@@ -16,7 +16,7 @@ export function useUnreadCount(enabled: boolean) {
 export function useNotifications(unreadOnly: boolean) {
   return useQuery({
     queryKey: [...root, 'list', unreadOnly],
-    queryFn: () => api(n.listNotifications, { query: { unreadOnly: unreadOnly || undefined, limit: 100 } }),
+    queryFn: () => api(n.listNotifications, { query: { unreadOnly: unreadOnly ? 'true' : undefined, limit: 100 } }),
   });
 }
 
