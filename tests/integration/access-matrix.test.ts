@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { notifications } from '../../server/modules/notifications/schema.js';
+import { organisations } from '../../server/modules/organisations/schema.js';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { registeredRoutes } from '../../server/http/route.js';
 import { setupTestEnv } from '../support/harness.js';
@@ -113,5 +116,62 @@ describe('access matrix (deny by default)', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe('object scopes: own, other organisation, other department', () => {
+  it('confines organisation-scoped rights to the caller’s own organisation', async () => {
+    const [kejiju] = await env.db.select().from(organisations).where(eq(organisations.code, 'kejiju'));
+    const [nongmuju] = await env.db.select().from(organisations).where(eq(organisations.code, 'nongmuju'));
+    const ownOrg = await createOrg(env.db);
+    const otherOrg = await createOrg(env.db);
+    const pendingOrg = await createOrg(env.db, { status: 'pending' });
+    const admin = await createUser(env.db, { roles: ['org_admin', 'enterprise_member'], organisationId: ownOrg.id });
+    const otherMember = await createUser(env.db, { roles: ['enterprise_member'], organisationId: otherOrg.id });
+    const deptAdmin = await createUser(env.db, { roles: ['org_admin', 'dept_reporter'], organisationId: kejiju!.id });
+    const pendingMember = await createUser(env.db, { roles: ['enterprise_member'], organisationId: pendingOrg.id });
+    const a = await signIn(env.app, admin.username, PASSWORD);
+    const d = await signIn(env.app, deptAdmin.username, PASSWORD);
+    const p = await signIn(env.app, pendingMember.username, PASSWORD);
+    const outsider = await signIn(env.app, otherMember.username, PASSWORD);
+
+    const cases: [string, TestClient, string, string, unknown, number][] = [
+      ['own organisation: edit', a, 'PATCH', `/api/v1/organisations/${ownOrg.id}`, { address: '凉州区某路 1 号' }, 200],
+      ['other organisation: edit', a, 'PATCH', `/api/v1/organisations/${otherOrg.id}`, { address: 'x' }, 403],
+      ['own organisation: members', a, 'GET', `/api/v1/organisations/${ownOrg.id}/members`, undefined, 200],
+      ['other organisation: members', a, 'GET', `/api/v1/organisations/${otherOrg.id}/members`, undefined, 403],
+      ['other organisation: remove member', a, 'DELETE', `/api/v1/organisations/${otherOrg.id}/members/${otherMember.id}`, undefined, 403],
+      ['other organisation: invite', a, 'POST', `/api/v1/organisations/${otherOrg.id}/invitations`, { email: 'x@example.test', roles: ['enterprise_member'] }, 403],
+      ['own department: edit', d, 'PATCH', `/api/v1/organisations/${kejiju!.id}`, { contactName: '张科长' }, 200],
+      ['other department: edit', d, 'PATCH', `/api/v1/organisations/${nongmuju!.id}`, { contactName: 'x' }, 403],
+      ['other department: members', d, 'GET', `/api/v1/organisations/${nongmuju!.id}/members`, undefined, 403],
+      ['own pending organisation: read', p, 'GET', `/api/v1/organisations/${pendingOrg.id}`, undefined, 200],
+      ['someone else’s pending organisation: read', outsider, 'GET', `/api/v1/organisations/${pendingOrg.id}`, undefined, 404],
+    ];
+    const got = [];
+    for (const [name, client, method, url, body] of cases) {
+      const res = await client.request(method, url, body);
+      got.push([name, res.status]);
+    }
+    expect(got).toEqual(cases.map(([name, , , , , status]) => [name, status]));
+    // Refusals changed nothing.
+    const [after] = await env.db.select().from(organisations).where(eq(organisations.id, otherOrg.id));
+    expect(after!.address).toBeNull();
+    const [dept] = await env.db.select().from(organisations).where(eq(organisations.id, nongmuju!.id));
+    expect(dept!.contactName).toBeNull();
+  });
+
+  it('keeps notifications and API tokens to their owner', async () => {
+    const u1 = await createUser(env.db, { roles: ['researcher'] });
+    const u2 = await createUser(env.db, { roles: ['researcher'] });
+    const c1 = await signIn(env.app, u1.username, PASSWORD);
+    const c2 = await signIn(env.app, u2.username, PASSWORD);
+    await env.db.insert(notifications).values({ userId: u1.id, kind: 'account.locked', params: {} });
+    const [n] = await env.db.select().from(notifications).where(eq(notifications.userId, u1.id));
+    expect((await c2.post(`/api/v1/notifications/${n!.id}/read`)).status).toBe(404);
+    expect((await c1.post(`/api/v1/notifications/${n!.id}/read`)).status).toBe(200);
+    const token = (await c1.post('/api/v1/me/tokens', { name: 'script' })).body.token;
+    expect((await c2.delete(`/api/v1/me/tokens/${token.id}`)).status).toBe(404);
+    expect((await c1.get('/api/v1/me/tokens')).body.items).toHaveLength(1);
   });
 });

@@ -47,6 +47,8 @@ describe('sign-in', () => {
     env.clock.advance(15 * 60 + 1);
     const after = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
     expect(after.status).toBe(200);
+    const inbox = await c.get('/api/v1/notifications');
+    expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(['account.locked']);
   });
 
   it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {

@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { notify } from '../notifications/notify.js';
 import { dummyPasswordHash, verifyPassword } from './passwords.js';
 import { loadUser, type UserWithContext } from './repository.js';
 import { users } from './schema.js';
@@ -46,6 +47,8 @@ export async function login(db: Db, actor: Actor, input: { username: string; pas
           lockedUntil: lock ? new Date(now.getTime() + LOCKOUT.lockSeconds * 1000) : user.lockedUntil,
         })
         .where(eq(users.id, user.id));
+      // The owner learns of the lockout at their next sign-in: someone may be guessing.
+      if (lock) await notify(tx, { userIds: [user.id], kind: 'account.locked', params: {} });
       await recordAudit(tx, actorAs(actor, user), {
         action: lock ? 'auth.lockout' : 'auth.login',
         entityType: 'user',
