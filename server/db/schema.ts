@@ -6,3 +6,7 @@ export * from '../modules/notifications/schema.js';
 export * from '../modules/mail/schema.js';
 export * from '../modules/system/schema.js';
 export * from '../core/jobs/schema.js';
+export * from '../modules/files/schema.js';
+export * from '../modules/catalog/schema.js';
+export * from '../modules/imports/schema.js';
+export * from '../modules/projects/schema.js';
