@@ -4,3 +4,8 @@ import './modules/organisations/jobs.js';
 import './modules/audit/jobs.js';
 import './modules/notifications/jobs.js';
 import './modules/mail/jobs.js';
+import './modules/files/jobs.js';
+import './modules/catalog/jobs.js';
+import './modules/catalog/search/jobs.js';
+import './modules/imports/jobs.js';
+import './modules/projects/jobs.js';

@@ -1,5 +1,10 @@
 import type { App } from '../http/route.js';
 import { auditRoutes } from './audit/routes.js';
+import { catalogRoutes } from './catalog/routes.js';
+import { catalogSearchRoutes } from './catalog/search/routes.js';
+import { fileRoutes } from './files/routes.js';
+import { importRoutes } from './imports/routes.js';
+import { projectRoutes } from './projects/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
@@ -16,4 +21,9 @@ export function registerModules(app: App): void {
   notificationRoutes(app);
   mailRoutes(app);
   systemRoutes(app);
+  fileRoutes(app);
+  catalogRoutes(app);
+  catalogSearchRoutes(app);
+  importRoutes(app);
+  projectRoutes(app);
 }

@@ -1,0 +1,2 @@
+/** Jobs of the catalog domain (registered by importing this file from server/jobs.ts). */
+export {};

@@ -1,0 +1,2 @@
+/** Search jobs (re-indexing, rebuilds). */
+export { reindexListingJob } from './index-listing.js';

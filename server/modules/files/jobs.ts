@@ -1,0 +1,2 @@
+/** Jobs of the files domain (registered by importing this file from server/jobs.ts). */
+export {};
