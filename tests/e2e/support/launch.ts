@@ -85,12 +85,18 @@ export async function launchPlatform(opts: LaunchOptions): Promise<PlatformProce
 
   const stop = async (): Promise<number | null> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const code = await Promise.race([exited, sleep(30_000).then(() => 'timeout' as const)]);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), 30_000)));
+    const code = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
     if (code === 'timeout') {
       child.kill('SIGKILL');
       await exited;
     }
     if (pgDir) await stopOrphanPostmaster(pgDir);
+    // PostgreSQL inherits the server's stdout; left open, the pipes keep this process alive.
+    child.stdout!.destroy();
+    child.stderr!.destroy();
     return code === 'timeout' ? null : code;
   };
 
