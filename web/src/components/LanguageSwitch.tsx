@@ -1,4 +1,5 @@
 import { Select } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '@shared/roles.js';
 import { useUpdateMe } from '../api/hooks/session';
@@ -12,11 +13,15 @@ export function LanguageSwitch() {
   const { user } = useSession();
   const updateMe = useUpdateMe();
   const showError = useErrorToast();
+  const queryClient = useQueryClient();
 
+  // Server-rendered texts (notifications, error messages) follow the language,
+  // so cached answers are refetched once the server knows the new one.
   const change = (l: Locale) => {
     rememberLocale(l);
     applyLocale(l);
-    if (user) updateMe.mutate({ locale: l }, { onError: showError });
+    if (user) updateMe.mutate({ locale: l }, { onError: showError, onSuccess: () => void queryClient.invalidateQueries() });
+    else void queryClient.invalidateQueries();
   };
 
   return (
