@@ -5,3 +5,4 @@ export * as audit from './audit.js';
 export * as notifications from './notifications.js';
 export * as system from './system.js';
 export * from './endpoint.js';
+export * as projects from './projects.js';

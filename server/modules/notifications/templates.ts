@@ -3,21 +3,26 @@ import type { Locale } from '../../../shared/roles.js';
 /** A notification as a reader sees it, in their language. */
 export type RenderedNotification = { title: string; body: string };
 
-type Text = { zh: RenderedNotification; en: RenderedNotification };
+export type NotificationText = { zh: RenderedNotification; en: RenderedNotification };
+type Text = NotificationText;
 type Params = Record<string, unknown>;
+export type NotificationTemplate = (p: Params) => NotificationText;
 
 /** A parameter as display text; a missing one shows as an empty string rather than "undefined". */
-function s(params: Params, key: string): string {
+export function param(params: Params, key: string): string {
   const v = params[key];
   return v === null || v === undefined ? '' : String(v);
 }
 
+const s = param;
+
 /**
  * One entry per notification kind. Rows store only the kind and its
  * parameters, so wording can be corrected later and each reader gets their
- * own language. Kinds not listed here fall back to a generic text.
+ * own language. Kinds not listed fall back to a generic text. Other domains
+ * add theirs with `defineNotificationTemplates` in their own module.
  */
-const TEMPLATES: Record<string, (p: Params) => Text> = {
+const TEMPLATES: Record<string, NotificationTemplate> = {
   'organisation.registered': (p) => ({
     zh: { title: '新机构待审核', body: `机构“${s(p, 'organisationName')}”已注册，等待审核。` },
     en: { title: 'New organisation awaits verification', body: `“${s(p, 'organisationName')}” has registered and awaits verification.` },
@@ -44,8 +49,18 @@ const TEMPLATES: Record<string, (p: Params) => Text> = {
   }),
 };
 
+/** Register a domain's notification texts (once, at module load). */
+export function defineNotificationTemplates(templates: Record<string, NotificationTemplate>): void {
+  for (const [kind, t] of Object.entries(templates)) {
+    if (TEMPLATES[kind]) throw new Error(`notification template ${kind} defined twice`);
+    TEMPLATES[kind] = t;
+  }
+}
+
 /** Kinds with a dedicated template (for tests and the admin docs). */
-export const TEMPLATE_KINDS = Object.keys(TEMPLATES);
+export function templateKinds(): string[] {
+  return Object.keys(TEMPLATES);
+}
 
 /** Title and body of a notification in the reader's language. */
 export function renderNotification(kind: string, params: Params, locale: Locale): RenderedNotification {
