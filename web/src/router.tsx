@@ -20,6 +20,15 @@ import { Accounts } from './pages/accounts/Accounts';
 import { AuditLog } from './pages/audit/AuditLog';
 import { MailOutbox } from './pages/mail/MailOutbox';
 import { Notifications } from './pages/notifications/Notifications';
+import { ListingSearch } from './pages/listings/ListingSearch';
+import { ListingDetail } from './pages/listings/ListingDetail';
+import { MyListings } from './pages/my-listings/MyListings';
+import { ListingEditor } from './pages/listing-editor/ListingEditor';
+import { ReviewDesk } from './pages/review-desk/ReviewDesk';
+import { DictionaryPage } from './pages/dictionary/DictionaryPage';
+import { ImportPage } from './pages/imports/ImportPage';
+import { ProjectsPage } from './pages/projects/ProjectsPage';
+import { OverduePage } from './pages/projects/OverduePage';
 
 function Root() {
   return (
@@ -42,8 +51,10 @@ export function createRouter() {
           element: <PortalLayout />,
           children: [
             { index: true, element: <Home /> },
-            { path: 'achievements', element: <ComingSoon area="achievements" /> },
-            { path: 'demands', element: <ComingSoon area="demands" /> },
+            { path: 'achievements', element: <ListingSearch key="achievement" kind="achievement" /> },
+            { path: 'achievements/:id', element: <ListingDetail key="achievement" kind="achievement" /> },
+            { path: 'demands', element: <ListingSearch key="demand" kind="demand" /> },
+            { path: 'demands/:id', element: <ListingDetail key="demand" kind="demand" /> },
             { path: 'services', element: <ComingSoon area="services" /> },
             { path: 'policies', element: <ComingSoon area="policies" /> },
             { path: 'statistics', element: <ComingSoon area="statistics" /> },
@@ -67,6 +78,17 @@ export function createRouter() {
             { path: 'profile', element: <Profile /> },
             { path: 'password-change', element: <PasswordChangePage /> },
             { path: 'organisation', element: <MyOrganisation /> },
+            { path: 'achievements', element: <RequirePermission permission="create:achievement"><MyListings key="achievement" kind="achievement" /></RequirePermission> },
+            { path: 'achievements/new', element: <RequirePermission permission="create:achievement"><ListingEditor key="achievement-new" kind="achievement" /></RequirePermission> },
+            { path: 'achievements/:id/edit', element: <RequirePermission permission="read:achievement"><ListingEditor key="achievement" kind="achievement" /></RequirePermission> },
+            { path: 'demands', element: <RequirePermission permission="create:demand"><MyListings key="demand" kind="demand" /></RequirePermission> },
+            { path: 'demands/new', element: <RequirePermission permission="create:demand"><ListingEditor key="demand-new" kind="demand" /></RequirePermission> },
+            { path: 'demands/:id/edit', element: <RequirePermission permission="read:demand"><ListingEditor key="demand" kind="demand" /></RequirePermission> },
+            { path: 'review', element: <RequirePermission permission="review:listing"><ReviewDesk /></RequirePermission> },
+            { path: 'imports', element: <RequirePermission permission="create:import"><ImportPage /></RequirePermission> },
+            { path: 'dictionary', element: <RequirePermission permission="manage:dictionary"><DictionaryPage /></RequirePermission> },
+            { path: 'projects', element: <RequirePermission permission="read:project"><ProjectsPage /></RequirePermission> },
+            { path: 'overdue', element: <RequirePermission permission="supervise:obligation"><OverduePage /></RequirePermission> },
             { path: 'org-review', element: <RequirePermission permission="verify:organisation"><OrgReview /></RequirePermission> },
             { path: 'accounts', element: <RequirePermission permission="manage:user"><Accounts /></RequirePermission> },
             { path: 'audit', element: <RequirePermission permission="read:audit"><AuditLog /></RequirePermission> },

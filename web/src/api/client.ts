@@ -122,9 +122,9 @@ export async function api<E extends Endpoint>(e: E, opts: CallOptions<E> = {}): 
   return data;
 }
 
-/** Fetch a download endpoint and hand the file to the browser. */
-export async function download<E extends Endpoint>(e: E, query?: QueryOf<E>, fallbackName = 'download'): Promise<void> {
-  const res = await send(e, { query } as CallOptions<Endpoint>);
+/** Fetch a download endpoint and hand the file to the browser (`params` fill the path, e.g. `:id`). */
+export async function download<E extends Endpoint>(e: E, query?: QueryOf<E>, fallbackName = 'download', params?: ParamsOf<E>): Promise<void> {
+  const res = await send(e, { query, params } as CallOptions<Endpoint>);
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') ?? '';
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
@@ -138,4 +138,50 @@ export async function download<E extends Endpoint>(e: E, query?: QueryOf<E>, fal
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Upload one file to the files endpoint as multipart (field `purpose`, then
+ * `file`), reporting progress. XHR rather than fetch: fetch has no upload progress.
+ */
+export function uploadMultipart<E extends Endpoint>(
+  e: E,
+  fields: Record<string, string>,
+  file: Blob & { name?: string },
+  onProgress?: (percent: number) => void,
+): Promise<ResponseOf<E>> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    // Field order matters: the server reads the purpose before the file stream.
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', file, file.name ?? 'upload');
+    const xhr = new XMLHttpRequest();
+    xhr.open(e.method, e.path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', language);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    lastActivity = Date.now();
+    xhr.upload.onprogress = (ev) => {
+      if (ev.lengthComputable && onProgress) onProgress(Math.round((ev.loaded / ev.total) * 100));
+    };
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'UNAVAILABLE', language === 'en' ? 'The server cannot be reached.' : '无法连接服务器。', null));
+    xhr.onload = () => {
+      const headers = new Headers();
+      const requestId = xhr.getResponseHeader('x-request-id');
+      if (requestId) headers.set('x-request-id', requestId);
+      const res = new Response(xhr.responseText || null, { status: xhr.status, headers });
+      if (xhr.status < 200 || xhr.status >= 300) {
+        void toApiError(res).then(reject);
+        return;
+      }
+      try {
+        resolve(e.response.parse(JSON.parse(xhr.responseText)) as ResponseOf<E>);
+      } catch (err) {
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    };
+    xhr.send(form);
+  });
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import catalogEn from './catalog.en';
 
 const en: Messages = {
   common: {
@@ -58,7 +59,7 @@ const en: Messages = {
     body: 'Built on the Liangzhou District plan for promoting the transfer and transformation of scientific and technological achievements, the platform gathers achievements and technology demands from universities, institutes and companies, connects the technology market, service institutions, brokers and tech commissioners, and tracks the progress of every task in the plan.',
     ctaRegister: 'Register your organisation',
     ctaLogin: 'Sign in',
-    ctaDemand: 'Post a technology demand (coming soon)',
+    ctaDemand: 'Post a technology demand',
     areasTitle: 'What the platform does',
     areas: {
       pooling: {
@@ -215,6 +216,13 @@ const en: Messages = {
       overview: 'Overview',
       profile: 'Profile',
       organisation: 'My organisation',
+      myAchievements: 'My achievements',
+      myDemands: 'My demands',
+      reviewDesk: 'Review desk',
+      imports: 'Bulk import',
+      dictionary: 'Dictionary & index',
+      projects: 'Funded projects',
+      overdue: 'Overdue obligations',
       orgReview: 'Organisation review',
       accounts: 'Accounts',
       audit: 'Audit log',
@@ -444,6 +452,7 @@ const en: Messages = {
     maker_space: 'Maker space',
   },
   verification: { pending: 'Pending', verified: 'Verified', rejected: 'Rejected' },
+  catalog: catalogEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

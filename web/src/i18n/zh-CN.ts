@@ -1,3 +1,5 @@
+import catalogZh from './catalog.zh-CN';
+
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
   common: {
@@ -57,7 +59,7 @@ const zhCN = {
     body: '平台依据《凉州区促进科技成果转移转化实施方案》建设，汇集高校、科研院所和企业的科技成果与技术需求，连接技术市场、服务机构、技术经纪人和科技特派员，并跟踪方案各项任务的进度。',
     ctaRegister: '企业、机构注册',
     ctaLogin: '已有账号，登录',
-    ctaDemand: '发布技术需求（即将开放）',
+    ctaDemand: '发布技术需求',
     areasTitle: '平台的主要功能',
     areas: {
       pooling: { title: '成果汇集与精准对接', body: '汇集财政资助项目成果和科技报告，按产业和技术领域与企业技术需求精准匹配。' },
@@ -187,6 +189,13 @@ const zhCN = {
       overview: '概览',
       profile: '个人资料',
       organisation: '本机构',
+      myAchievements: '我的成果',
+      myDemands: '我的需求',
+      reviewDesk: '审核台',
+      imports: '批量导入',
+      dictionary: '词典与索引',
+      projects: '财政项目',
+      overdue: '逾期义务',
       orgReview: '机构审核',
       accounts: '账号管理',
       audit: '审计日志',
@@ -416,6 +425,7 @@ const zhCN = {
     maker_space: '众创空间',
   },
   verification: { pending: '待审核', verified: '已通过', rejected: '未通过' },
+  catalog: catalogZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

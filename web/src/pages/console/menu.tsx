@@ -8,15 +8,54 @@ import {
   TeamOutlined,
   UserOutlined,
   BankOutlined,
+  BookOutlined,
+  CloudUploadOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
+  FundProjectionScreenOutlined,
+  ProfileOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
-export type ConsoleMenuKey = 'overview' | 'profile' | 'organisation' | 'org-review' | 'accounts' | 'audit' | 'mail' | 'notifications';
+export type ConsoleMenuKey =
+  | 'overview'
+  | 'profile'
+  | 'organisation'
+  | 'my-achievements'
+  | 'my-demands'
+  | 'review-desk'
+  | 'imports'
+  | 'dictionary'
+  | 'projects'
+  | 'overdue'
+  | 'org-review'
+  | 'accounts'
+  | 'audit'
+  | 'mail'
+  | 'notifications';
+
+type LabelName =
+  | 'overview'
+  | 'profile'
+  | 'organisation'
+  | 'myAchievements'
+  | 'myDemands'
+  | 'reviewDesk'
+  | 'imports'
+  | 'dictionary'
+  | 'projects'
+  | 'overdue'
+  | 'orgReview'
+  | 'accounts'
+  | 'audit'
+  | 'mail'
+  | 'notifications';
 
 type Entry = {
   key: ConsoleMenuKey;
   path: string;
-  labelKey: `console.menu.${'overview' | 'profile' | 'organisation' | 'orgReview' | 'accounts' | 'audit' | 'mail' | 'notifications'}`;
+  labelKey: `console.menu.${LabelName}`;
   icon: ReactNode;
   /** `action:entity` the route needs (any scope); the server enforces the same. */
   permission?: string;
@@ -29,6 +68,13 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'overview', path: '/console', labelKey: 'console.menu.overview', icon: <DashboardOutlined /> },
   { key: 'profile', path: '/console/profile', labelKey: 'console.menu.profile', icon: <UserOutlined /> },
   { key: 'organisation', path: '/console/organisation', labelKey: 'console.menu.organisation', icon: <BankOutlined />, needsOrg: true },
+  { key: 'my-achievements', path: '/console/achievements', labelKey: 'console.menu.myAchievements', icon: <ExperimentOutlined />, permission: 'create:achievement', needsOrg: true },
+  { key: 'my-demands', path: '/console/demands', labelKey: 'console.menu.myDemands', icon: <ProfileOutlined />, permission: 'create:demand', needsOrg: true },
+  { key: 'review-desk', path: '/console/review', labelKey: 'console.menu.reviewDesk', icon: <FileSearchOutlined />, permission: 'review:listing' },
+  { key: 'imports', path: '/console/imports', labelKey: 'console.menu.imports', icon: <CloudUploadOutlined />, permission: 'create:import' },
+  { key: 'dictionary', path: '/console/dictionary', labelKey: 'console.menu.dictionary', icon: <BookOutlined />, permission: 'manage:dictionary' },
+  { key: 'projects', path: '/console/projects', labelKey: 'console.menu.projects', icon: <FundProjectionScreenOutlined />, permission: 'read:project' },
+  { key: 'overdue', path: '/console/overdue', labelKey: 'console.menu.overdue', icon: <WarningOutlined />, permission: 'supervise:obligation' },
   { key: 'org-review', path: '/console/org-review', labelKey: 'console.menu.orgReview', icon: <SafetyCertificateOutlined />, permission: 'verify:organisation' },
   { key: 'accounts', path: '/console/accounts', labelKey: 'console.menu.accounts', icon: <TeamOutlined />, permission: 'manage:user' },
   { key: 'audit', path: '/console/audit', labelKey: 'console.menu.audit', icon: <AuditOutlined />, permission: 'read:audit' },

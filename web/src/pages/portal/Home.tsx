@@ -37,9 +37,11 @@ export function Home() {
                 </Link>
               </>
             )}
-            <Button size="large" ghost disabled>
-              {t('home.ctaDemand')}
-            </Button>
+            <Link to={user ? '/console/demands/new' : '/login?next=%2Fconsole%2Fdemands%2Fnew'}>
+              <Button size="large" ghost data-testid="cta-demand">
+                {t('home.ctaDemand')}
+              </Button>
+            </Link>
           </Space>
         </div>
       </section>
