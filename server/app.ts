@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
@@ -15,7 +15,7 @@ import { registerAuthentication } from './http/authenticate.js';
 import type { AppDeps } from './http/deps.js';
 import { registerErrorHandling } from './http/errors.js';
 import type { App } from './http/route.js';
-import { registerModules } from './modules/index.js';
+import { registerModules, renderPageShell } from './modules/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const WEB_DIST = path.join(ROOT, 'dist', 'web');
@@ -74,7 +74,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerAuthentication(app);
   const webAvailable = deps.config.serveWeb && existsSync(path.join(WEB_DIST, 'index.html'));
   if (deps.config.serveWeb && !webAvailable) app.log.warn(`web app not built (${WEB_DIST}); run npm run build`);
-  registerErrorHandling(app, { spaFallback: webAvailable });
+  const indexHtml = webAvailable ? readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8') : '';
+  registerErrorHandling(app, { spaFallback: webAvailable, renderShell: (url) => renderPageShell(deps, url, indexHtml) });
   registerHealth(app);
   await app.register(async (scope) => registerModules(scope as unknown as App));
   if (webAvailable) await registerWeb(app);

@@ -16,6 +16,8 @@ import { assertRetentionDays, MIN_RETENTION_DAYS, setAuditRetention } from './mo
 import { verifyAuditChain } from './modules/audit/verify-chain.js';
 import { backup, restore } from './ops/backup.js';
 import { openDatabase } from './ops/database.js';
+import { demoCommand } from './demo/cli.js';
+import { importCommand } from './modules/imports/cli.js';
 
 const HELP = `成果 Chengguo maintenance commands
 
@@ -23,6 +25,10 @@ const HELP = `成果 Chengguo maintenance commands
   npm run cli -- audit-retention <days>  Keep audit rows <days> days (at least ${MIN_RETENTION_DAYS})
   npm run cli -- backup [file]           Back up the database (embedded: stop Chengguo first)
   npm run cli -- restore <file>          Replace the database with a backup (stop Chengguo first)
+  npm run cli -- import <achievement|demand> <file.xlsx|csv|jsonl> [--mode all_or_nothing|valid_only]
+                 [--org <creditCode|id>] [--status draft|submitted] [--publish]
+                                         Validate and import listings (same rules as the web import)
+  npm run cli -- demo                    Load the demo organisations, users and listings (idempotent)
   npm run cli -- help                    This text
 
 With DATABASE_URL set the external server is used (pg_dump/pg_restore must be
@@ -87,6 +93,10 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         if (r.keptAs) out.log(`The previous database was kept as ${r.keptAs}; delete it once the restore is confirmed.`);
         return 0;
       }
+      case 'import':
+        return await importCommand(config, actor, args, out);
+      case 'demo':
+        return await demoCommand(config, out);
       case undefined:
       case 'help':
       case '--help':

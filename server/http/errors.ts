@@ -14,7 +14,9 @@ const enLocale = z.locales.en().localeError;
  * One place turns every failure into `{ error: { code, message, requestId, fields? } }`.
  * Stack traces and SQL never leave the server; they go to the log with the request id.
  */
-export function registerErrorHandling(app: App, opts: { spaFallback: boolean }): void {
+export type ShellRenderer = (url: string) => Promise<string | null>;
+
+export function registerErrorHandling(app: App, opts: { spaFallback: boolean; renderShell?: ShellRenderer }): void {
   app.setErrorHandler(async (err: FastifyError | AppError | Error, req, reply) => {
     const locale = req.actor?.locale ?? 'zh-CN';
     const { code, fields, retryAfter, message } = classify(err, locale);
@@ -29,9 +31,14 @@ export function registerErrorHandling(app: App, opts: { spaFallback: boolean }):
     return reply.status(status).send(body);
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     // Client-side routes of the web app: any GET outside /api gets the app shell.
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      const rendered = await opts.renderShell?.(req.url).catch((e: unknown) => {
+        req.log.error({ err: e }, 'page shell rendering failed');
+        return null;
+      });
+      if (rendered) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(rendered);
       return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     }
     const locale = req.actor?.locale ?? 'zh-CN';

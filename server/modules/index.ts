@@ -1,4 +1,6 @@
+import type { AppDeps } from '../http/deps.js';
 import type { App } from '../http/route.js';
+import { renderListingShell } from './catalog/search/seo.js';
 import { auditRoutes } from './audit/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { catalogSearchRoutes } from './catalog/search/routes.js';
@@ -11,6 +13,14 @@ import { notificationRoutes } from './notifications/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
+
+/**
+ * Server-rendered head for pages search engines index (a listing's title,
+ * description and JSON-LD in the app shell). Null when no domain claims the URL.
+ */
+export async function renderPageShell(deps: AppDeps, url: string, indexHtml: string): Promise<string | null> {
+  return renderListingShell(deps.db, url, indexHtml, deps.config.publicUrl);
+}
 
 /** Every domain's routes. Adding a domain means adding one line here. */
 export function registerModules(app: App): void {

@@ -6,3 +6,7 @@ export * as notifications from './notifications.js';
 export * as system from './system.js';
 export * from './endpoint.js';
 export * as projects from './projects.js';
+export * as catalog from './catalog.js';
+export * as catalogPublic from './catalog-public.js';
+export * as files from './files.js';
+export * as imports from './imports.js';

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { achievements } from '../../server/modules/catalog/schema.js';
 import { jobs } from '../../server/core/jobs/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
-import { createUser } from '../support/factories.js';
+import { files } from '../../server/modules/files/schema.js';
+import { createOrg, createUser } from '../support/factories.js';
 import { TestClient } from '../support/client.js';
 import { setupTestEnv } from '../support/harness.js';
 import { ACHIEVEMENT, CHECKLIST, achievementRow, auditFor, member, revisionsOf, staff } from './catalog-fixtures.js';
@@ -362,5 +363,21 @@ describe('publication and revisions', () => {
     const b = await draft();
     const res = await a.client.get(`/api/v1/achievements/${a.id}/revisions/${b.record.pending.id}`);
     expect(res.status).toBe(404);
+  });
+});
+
+describe('attachments', () => {
+  it('refuses an attachment id that is not the organisation’s own attachment, and saves nothing', async () => {
+    const { client } = await member(env);
+    const stranger = await createOrg(env.db);
+    const [file] = await env.db
+      .insert(files)
+      .values({ organisationId: stranger.id, purpose: 'attachment', filename: 'x.pdf', contentType: 'application/pdf', sizeBytes: 5, sha256: 'x', data: Buffer.from('%PDF-') })
+      .returning();
+    const before = await env.db.select().from(achievements);
+    const res = await client.post('/api/v1/achievements', { title: '带附件的成果草稿', attachments: [{ fileId: file!.id }] });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('attachments.0.fileId');
+    expect(await env.db.select().from(achievements)).toHaveLength(before.length);
   });
 });

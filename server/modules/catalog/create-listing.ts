@@ -3,6 +3,7 @@ import { type Actor, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { diff, recordAudit } from '../audit/record-audit.js';
+import { assertFilesUsable } from '../files/read-file.js';
 import { auditableContent } from './load-listing.js';
 import { recordColumns } from './record-columns.js';
 import { insertListing, insertRevision, updateListing, type ListingRow } from './repository.js';
@@ -21,6 +22,7 @@ export async function createListing(
 ): Promise<ListingRow> {
   if (!actor.organisationId) throw new AppError('FORBIDDEN');
   requireCan(actor, 'create', kind, { organisationId: actor.organisationId });
+  await assertFilesUsable(tx, actor, (content.attachments ?? []).map((a) => a.fileId));
   const row = await insertListing(tx, kind, {
     ...recordColumns(kind, content),
     organisationId: actor.organisationId,

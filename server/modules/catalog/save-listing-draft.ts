@@ -1,4 +1,5 @@
 import type { AchievementDraft, DemandDraft, ListingKind } from '../../../shared/contracts/catalog-content.js';
+import { assertFilesUsable } from '../files/read-file.js';
 import type { Actor } from '../../core/access.js';
 import type { Tx } from '../../db/client.js';
 import { diff, recordAudit } from '../audit/record-audit.js';
@@ -26,6 +27,7 @@ export async function saveListingDraft(
 ): Promise<ListingRow> {
   const { row, pending, pendingStatus } = await loadListingFor(tx, actor, kind, id, 'update');
   const next = transition(kind, 'save_draft', row.status, pendingStatus);
+  await assertFilesUsable(tx, actor, (content.attachments ?? []).map((a) => a.fileId));
   const before = pending ?? (row.publishedRevisionId ? await findRevision(tx, row.publishedRevisionId) : null);
 
   let revision;

@@ -1,0 +1,335 @@
+import type { AchievementContent } from '../../shared/contracts/catalog-content.js';
+
+/**
+ * Demo achievements written for Chengguo (fictional, never copied from any
+ * source), one or more per pillar industry of the district, each with a
+ * quantified advantage, IP status, TRL, route to market and price or terms.
+ */
+type Spec = {
+  key: string;
+  org: string;
+  title: string;
+  keywords: string[];
+  summary: string;
+  advantage: string;
+  scenarios: string;
+  route: string;
+  trl: number;
+  /** Asking price in 元 (integer), or null for 面议. */
+  priceYuan: number | null;
+  transfer: AchievementContent['transferModes'];
+  license?: AchievementContent['licenseKinds'];
+  ip: AchievementContent['ipItems'];
+  section: string;
+  division: string;
+  techField: string;
+  pillars: string[];
+  form: AchievementContent['form'];
+  stage: AchievementContent['stage'];
+  application: AchievementContent['applicationStatus'];
+  level: AchievementContent['level'];
+  people: [string, string];
+  years: [string, string];
+};
+
+const SPECS: Spec[] = [
+  {
+    key: 'A01', org: 'wind', title: '戈壁风电场叶片前缘防沙蚀涂层及现场修复工艺',
+    keywords: ['风电叶片', '防沙蚀', '前缘保护', '聚氨酯涂层'],
+    summary: '针对河西走廊风沙大、叶片前缘磨损快的问题，研制弹性聚氨酯—纳米陶瓷复合前缘保护涂层，并配套吊篮式现场修复工艺，无需拆卸叶片即可在 6 小时内完成单支叶片前缘修复。',
+    advantage: '落砂冲蚀试验失重比常规环氧涂层降低 62%；修复周期由返厂 15 天缩短至现场 6 小时；单台 3 MW 机组年发电量损失减少约 1.8%。',
+    scenarios: '西北戈壁、沙漠风电场在役机组的前缘维护；新叶片出厂前缘防护。',
+    route: '向风电运维公司许可涂层配方与工艺，按修复叶片数收取使用费；涂料可委托本地化工企业代工。',
+    trl: 7, priceYuan: 1_800_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [{ type: 'invention-patent', number: 'ZL202210345678.1', legalStatus: 'granted', expiryDate: '2042-03-20' }],
+    section: 'C', division: '38', techField: 'F06.01', pillars: ['wind-solar-power-equipment'],
+    form: 'new-process', stage: 'mature', application: 'small-scale', level: 'domestic-advanced',
+    people: ['马志刚', '李春燕'], years: ['2021-03', '2023-11'],
+  },
+  {
+    key: 'A02', org: 'wind', title: '光伏支架自清洁与跟踪一体化控制器',
+    keywords: ['光伏跟踪支架', '自清洁', '沙尘', '控制器'],
+    summary: '平单轴跟踪支架控制器集成沙尘浓度与组件温度监测，在沙尘过后自动将组件转至 60° 倾角并驱动振动清扫，结合天文算法与辐照反馈跟踪，适用于多沙尘地区集中式光伏电站。',
+    advantage: '示范电站 20 MW 区块对比固定支架发电量提升 17.5%，人工清洗频次由每月 2 次降至每季 1 次，每 MW 年节约清洗费用约 2.4 万元。',
+    scenarios: '沙戈荒大型光伏基地、农光互补电站。',
+    route: '控制器整机销售或授权支架厂家集成，单台控制器成本约 1,200 元。',
+    trl: 8, priceYuan: 2_500_000, transfer: ['transfer', 'license'], license: ['sole'],
+    ip: [
+      { type: 'invention-patent', number: 'ZL202110987654.3', legalStatus: 'granted', expiryDate: '2041-08-02' },
+      { type: 'software-copyright', number: '2022SR0456789', legalStatus: 'granted' },
+    ],
+    section: 'C', division: '38', techField: 'F06.03', pillars: ['wind-solar-power-equipment'],
+    form: 'new-product', stage: 'mature', application: 'industrialized', level: 'domestic-leading',
+    people: ['张立新', '王海燕'], years: ['2020-06', '2022-12'],
+  },
+  {
+    key: 'A03', org: 'inst', title: '医用重离子加速器束流配送系统真空快速阀门国产化',
+    keywords: ['医用重离子加速器', '真空阀门', '束流配送', '国产化'],
+    summary: '研制用于重离子治疗装置束流配送线的全金属密封快速关断阀，关断时间 12 ms，漏率优于 1×10⁻¹⁰ Pa·m³/s，已在示范装置上连续运行 14 个月无故障，可替代进口产品。',
+    advantage: '单价为进口同类产品的 38%，供货周期由 9 个月缩短至 8 周；关断时间 12 ms，比进口型号的 15 ms 快 20%。',
+    scenarios: '医用重离子/质子治疗装置、同步辐射光源、科研加速器真空系统。',
+    route: '与本地装备制造企业合作开发，研究所提供设计与检测，企业批量制造，按台收取技术提成。',
+    trl: 7, priceYuan: null, transfer: ['joint-development', 'license'], license: ['exclusive'],
+    ip: [{ type: 'invention-patent', number: 'ZL202011223344.5', legalStatus: 'granted', expiryDate: '2040-11-12' }],
+    section: 'C', division: '35', techField: 'F02.05', pillars: ['medical-heavy-ion-accelerator', 'civil-nuclear-equipment'],
+    form: 'new-equipment', stage: 'middle', application: 'trial', level: 'domestic-leading',
+    people: ['赵文博', '孙丽'], years: ['2019-09', '2023-06'],
+  },
+  {
+    key: 'A04', org: 'inst', title: '重离子治疗计划剂量快速验证软件',
+    keywords: ['重离子治疗', '剂量验证', '蒙特卡罗', 'GPU'],
+    summary: '基于 GPU 加速的蒙特卡罗剂量计算引擎，对重离子治疗计划进行患者特异性剂量独立验证，单个计划验证时间由 4 小时降至 9 分钟，γ 通过率（3%/3 mm）与水箱测量一致性达 98.6%。',
+    advantage: '验证时间缩短 96%；每台装置每年可多安排约 300 例患者验证；与测量对比 γ 通过率 98.6%。',
+    scenarios: '重离子及质子治疗中心的治疗计划质量保证。',
+    route: '软件许可加年度维护，面向国内已建和在建的粒子治疗中心。',
+    trl: 6, priceYuan: 960_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [{ type: 'software-copyright', number: '2023SR0123456', legalStatus: 'granted' }],
+    section: 'I', division: '65', techField: 'F02.05', pillars: ['medical-heavy-ion-accelerator'],
+    form: 'software', stage: 'middle', application: 'trial', level: 'domestic-advanced',
+    people: ['周敏', '何建军'], years: ['2021-01', '2023-08'],
+  },
+  {
+    key: 'A05', org: 'inst', title: '电子束辐照降解农药残留的果蔬保鲜工艺',
+    keywords: ['电子束辐照', '农药残留', '果蔬保鲜', '核技术应用'],
+    summary: '采用 10 MeV 电子加速器对洋葱、胡萝卜等耐储果蔬进行低剂量辐照，在抑制发芽和腐败的同时降解有机磷农药残留，已完成 30 吨级中试。',
+    advantage: '1.5 kGy 剂量下毒死蜱残留降低 71%，洋葱贮藏期由 4 个月延长至 7 个月，腐损率由 18% 降至 6%。',
+    scenarios: '果蔬冷链集散中心、出口蔬菜加工企业。',
+    route: '为辐照中心提供工艺包和技术服务，或与加工企业合作建设辐照线（投资约 1,500 万元）。',
+    trl: 6, priceYuan: 450_000, transfer: ['technical-service', 'joint-development'],
+    ip: [{ type: 'invention-patent', number: 'ZL202210112233.0', legalStatus: 'pending' }],
+    section: 'C', division: '13', techField: 'F02.06', pillars: ['civil-nuclear-equipment', 'agri-product-deep-processing'],
+    form: 'new-process', stage: 'middle', application: 'trial', level: 'not-evaluated',
+    people: ['陈晓东', '杨帆'], years: ['2021-05', '2023-10'],
+  },
+  {
+    key: 'A06', org: 'sand', title: '履带式草方格沙障一体化铺设机',
+    keywords: ['机械治沙', '草方格', '沙障', '履带底盘'],
+    summary: '在 60 马力履带底盘上集成开沟、送草、压草、覆沙四道工序，一次行走完成 1 m×1 m 麦草方格铺设，适应 25° 以内流动沙丘坡面。',
+    advantage: '铺设效率 1.5 亩/小时，相当于 20 名工人一天的工作量；每亩铺设成本由人工 1,100 元降至 430 元；沙障成型合格率 95%。',
+    scenarios: '腾格里、巴丹吉林沙漠边缘防沙治沙工程，铁路与公路沿线防沙。',
+    route: '整机销售（单价约 38 万元）或向治沙工程公司提供按亩计费的铺设服务。',
+    trl: 8, priceYuan: 3_200_000, transfer: ['transfer', 'license'], license: ['exclusive', 'sole'],
+    ip: [
+      { type: 'invention-patent', number: 'ZL202010556677.2', legalStatus: 'granted', expiryDate: '2040-06-18' },
+      { type: 'utility-model', number: 'ZL202122334455.6', legalStatus: 'granted', expiryDate: '2031-09-01' },
+    ],
+    section: 'C', division: '35', techField: 'F09.08', pillars: ['mechanical-sand-control', 'equipment-manufacturing'],
+    form: 'new-equipment', stage: 'mature', application: 'industrialized', level: 'domestic-leading',
+    people: ['刘永福', '高建平'], years: ['2019-04', '2022-10'],
+  },
+  {
+    key: 'A07', org: 'univ', title: '沙生灌木梭梭容器苗机械化栽植与保水技术',
+    keywords: ['梭梭', '容器苗', '保水剂', '防沙治沙'],
+    summary: '集成容器苗培育、深坑机械栽植与高分子保水剂穴施技术，在年降水量 110 mm 的沙区实现梭梭造林不灌溉或仅一次补水成活。',
+    advantage: '造林当年成活率 87%，比裸根苗人工栽植提高 35 个百分点；每亩造林用水由 6 方降至 1.5 方。',
+    scenarios: '荒漠化土地造林、光伏电站板下及周边固沙植被建设。',
+    route: '技术服务与培训，按造林面积收费；保水剂配方可许可给本地化工企业生产。',
+    trl: 7, priceYuan: 300_000, transfer: ['technical-service', 'license'], license: ['non-exclusive'],
+    ip: [],
+    section: 'N', division: '77', techField: 'F09.08', pillars: ['mechanical-sand-control', 'specialty-forestry-fruit'],
+    form: 'new-technology', stage: 'mature', application: 'small-scale', level: 'domestic-advanced',
+    people: ['苏红梅', '李国栋'], years: ['2020-03', '2023-09'],
+  },
+  {
+    key: 'A08', org: 'inst', title: '当归多糖口服液制备工艺及质量标准',
+    keywords: ['当归', '多糖', '中药制剂', '道地药材'],
+    summary: '以岷县当归为原料，采用超声辅助水提—醇沉—膜分离工艺制备当归多糖口服液，建立含多糖、阿魏酸双指标的质量标准，已完成小试和 200 L 中试放大。',
+    advantage: '多糖得率 11.2%，比传统水提醇沉提高 46%；提取时间由 6 小时缩短至 1.5 小时；阿魏酸保留率 92%。',
+    scenarios: '中药饮片及保健食品企业产品升级。',
+    route: '工艺和质量标准整体转让，受让方需具备口服液 GMP 车间。',
+    trl: 5, priceYuan: 1_200_000, transfer: ['transfer'],
+    ip: [{ type: 'invention-patent', number: 'ZL202110778899.4', legalStatus: 'granted', expiryDate: '2041-07-06' }],
+    section: 'C', division: '27', techField: 'F02.02', pillars: ['biopharmaceuticals'],
+    form: 'new-process', stage: 'middle', application: 'not-applied', level: 'not-evaluated',
+    people: ['韩雪', '王志强'], years: ['2021-09', '2024-03'],
+  },
+  {
+    key: 'A09', org: 'chem', title: '硝基氯苯加氢连续化生产氯代苯胺工艺',
+    keywords: ['精细化工', '连续加氢', '氯代苯胺', '清洁生产'],
+    summary: '以负载型铂—铁双金属催化剂和固定床连续加氢替代铁粉还原，生产邻/对氯苯胺，脱氯副反应受控，装置已在 3,000 吨/年规模上稳定运行。',
+    advantage: '收率 99.2%，脱氯率低于 0.1%；每吨产品减少铁泥 2.4 吨、废水 85%；生产成本降低 1,900 元/吨。',
+    scenarios: '染料、农药、医药中间体生产企业的还原工段改造。',
+    route: '工艺包许可加工程设计服务，改造投资约 2,000 万元（3,000 吨/年）。',
+    trl: 9, priceYuan: 5_600_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [{ type: 'invention-patent', number: 'ZL201910334455.8', legalStatus: 'granted', expiryDate: '2039-04-25' }],
+    section: 'C', division: '26', techField: 'F04.05', pillars: ['fine-chemicals'],
+    form: 'new-process', stage: 'mature', application: 'industrialized', level: 'domestic-leading',
+    people: ['孔德明', '吴晓峰'], years: ['2018-03', '2021-12'],
+  },
+  {
+    key: 'A10', org: 'food', title: '人参果（香瓜茄）冻干脆片加工技术',
+    keywords: ['人参果', '冻干', '果蔬脆片', '农产品精深加工'],
+    summary: '以本地设施栽培人参果为原料，采用护色预处理—速冻—分段真空冷冻干燥工艺生产即食脆片，解决鲜果货架期短（常温 5 天）的问题。',
+    advantage: '产品含水率 3% 以下，常温货架期 12 个月；维生素 C 保留率 85%，比热风干燥提高 50 个百分点；每吨鲜果加工增值约 6,000 元。',
+    scenarios: '果蔬加工企业、合作社产地初加工升级。',
+    route: '工艺转让并提供设备选型与试产指导，10 吨/天生产线投资约 800 万元。',
+    trl: 8, priceYuan: 380_000, transfer: ['transfer', 'technical-service'],
+    ip: [{ type: 'trade-secret', legalStatus: 'granted' }],
+    section: 'C', division: '13', techField: 'F09.05', pillars: ['agri-product-deep-processing'],
+    form: 'new-process', stage: 'mature', application: 'small-scale', level: 'not-evaluated',
+    people: ['马小红', '田野'], years: ['2022-02', '2023-12'],
+  },
+  {
+    key: 'A11', org: 'wine', title: '干红葡萄酒低温浸渍与微氧熟化工艺',
+    keywords: ['葡萄酒', '低温浸渍', '微氧', '液体经济'],
+    summary: '针对河西产区赤霞珠单宁粗糙、成熟周期长的问题，采用 8℃ 低温浸渍 5 天结合发酵后微氧处理，替代部分橡木桶陈酿。',
+    advantage: '总酚提取率提高 23%，陈酿周期由 18 个月缩短至 10 个月；每千升酒减少橡木桶投入约 4.5 万元；感官评分提高 4.2 分（百分制）。',
+    scenarios: '中小型酒庄和葡萄酒企业的中高端干红生产。',
+    route: '技术服务合同，按年处理量收费，并提供微氧设备选型。',
+    trl: 8, priceYuan: 260_000, transfer: ['technical-service'],
+    ip: [{ type: 'invention-patent', number: 'ZL202220998877.0', legalStatus: 'pending' }],
+    section: 'C', division: '15', techField: 'F09.05', pillars: ['liquid-economy'],
+    form: 'new-process', stage: 'mature', application: 'small-scale', level: 'domestic-advanced',
+    people: ['周静', '冯刚'], years: ['2020-08', '2023-07'],
+  },
+  {
+    key: 'A12', org: 'univ', title: '日光温室水肥一体化智能决策系统',
+    keywords: ['设施农业', '水肥一体化', '日光温室', '智能灌溉'],
+    summary: '依据基质含水率、光辐射累积和作物生育期模型自动决定灌溉时机与配肥浓度，配套低成本 LoRa 传感节点，单栋温室改造成本约 4,800 元。',
+    advantage: '番茄每亩节水 38%、节肥 27%，产量提高 12%；每栋温室每年节省人工约 30 个工日。',
+    scenarios: '河西走廊戈壁日光温室、连栋温室蔬菜生产。',
+    route: '系统销售加托管服务，向合作社按栋收取年服务费 600 元。',
+    trl: 8, priceYuan: 500_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [
+      { type: 'software-copyright', number: '2021SR0987654', legalStatus: 'granted' },
+      { type: 'utility-model', number: 'ZL202121112233.9', legalStatus: 'granted', expiryDate: '2031-05-10' },
+    ],
+    section: 'A', division: '01', techField: 'F09.01', pillars: ['facility-farming-livestock'],
+    form: 'new-technology', stage: 'mature', application: 'industrialized', level: 'domestic-advanced',
+    people: ['李德全', '张慧'], years: ['2019-10', '2022-09'],
+  },
+  {
+    key: 'A13', org: 'univ', title: '肉羊舍饲全混合日粮与甜高粱青贮配方',
+    keywords: ['肉羊', '全混合日粮', '甜高粱青贮', '舍饲'],
+    summary: '以甜高粱青贮替代 50% 玉米青贮，配合本地苜蓿和玉米秸秆制定育肥羊全混合日粮配方，经 600 只湖羊杂交羔羊 90 天饲喂试验验证。',
+    advantage: '日增重 246 g，比常规日粮提高 11%；料重比由 6.1 降至 5.3；每只育肥羊饲料成本降低 68 元。',
+    scenarios: '规模化肉羊养殖场、养殖合作社。',
+    route: '配方许可与技术培训，或与饲料企业合作生产预混料。',
+    trl: 7, priceYuan: 200_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [],
+    section: 'A', division: '03', techField: 'F09.04', pillars: ['facility-farming-livestock', 'sweet-sorghum'],
+    form: 'new-technology', stage: 'mature', application: 'small-scale', level: 'not-evaluated',
+    people: ['马宏伟', '赵娟'], years: ['2021-04', '2023-06'],
+  },
+  {
+    key: 'A14', org: 'univ', title: '酿酒葡萄抗寒砧木快繁与免埋土栽培技术',
+    keywords: ['酿酒葡萄', '抗寒砧木', '免埋土', '特色林果'],
+    summary: '筛选耐 -28℃ 的贝达砧木组培快繁体系，结合高干整形和枝蔓包裹越冬，在凉州产区实现赤霞珠免埋土或浅埋土越冬。',
+    advantage: '越冬成活率 93%，每亩冬季埋土和春季出土用工减少 12 个工日，约合 1,440 元；组培苗繁殖系数每 35 天 4.2 倍。',
+    scenarios: '河西走廊及宁夏、新疆寒冷产区葡萄园新建与改造。',
+    route: '种苗销售与技术服务；砧木组培体系可许可给育苗企业。',
+    trl: 7, priceYuan: null, transfer: ['license', 'technical-service'], license: ['sole'],
+    ip: [{ type: 'plant-variety', number: 'CNA20211234.5', legalStatus: 'granted' }],
+    section: 'A', division: '01', techField: 'F09.06', pillars: ['specialty-forestry-fruit', 'liquid-economy'],
+    form: 'new-variety', stage: 'middle', application: 'trial', level: 'domestic-advanced',
+    people: ['王玉兰', '陈国华'], years: ['2018-05', '2023-10'],
+  },
+  {
+    key: 'A15', org: 'univ', title: '高糖型甜高粱新品种“河甜 3 号”及配套栽培技术',
+    keywords: ['甜高粱', '新品种', '茎秆含糖量', '盐碱地'],
+    summary: '选育茎秆锤度 19% 以上、抗倒伏的高糖甜高粱品种，配套宽窄行覆膜种植，可在含盐量 0.3% 的轻度盐碱地种植，用于饲料、燃料乙醇和糖浆。',
+    advantage: '亩产鲜茎秆 5.8 吨，比对照品种增产 16%；茎秆锤度 19.4%，高 2.6 个百分点；每亩纯收益增加 420 元。',
+    scenarios: '河西走廊盐碱地、沙化地种植，生物饲料与生物能源原料基地。',
+    route: '品种权许可给种子企业，按制种面积收取许可费。',
+    trl: 8, priceYuan: 800_000, transfer: ['license'], license: ['exclusive'],
+    ip: [{ type: 'plant-variety', number: 'CNA20220987.6', legalStatus: 'granted' }],
+    section: 'A', division: '01', techField: 'F09.03', pillars: ['sweet-sorghum'],
+    form: 'new-variety', stage: 'mature', application: 'small-scale', level: 'domestic-leading',
+    people: ['刘建军', '孙晓梅'], years: ['2016-04', '2022-10'],
+  },
+  {
+    key: 'A16', org: 'lift', title: '电梯曳引钢带剩余寿命在线监测装置',
+    keywords: ['电梯', '曳引钢带', '无损检测', '安全监测'],
+    summary: '基于电阻—磁通复合检测原理，在不停梯的情况下连续监测复合钢带内钢丝断丝和磨损，数据接入维保平台，超阈值自动预警。',
+    advantage: '可检出单根 0.5 mm 钢丝断丝，检测准确率 96%；每台电梯每年减少停梯检测 4 次、约 16 小时；装置成本 3,500 元。',
+    scenarios: '采用钢带曳引的无机房电梯、既有住宅加装电梯。',
+    route: '向电梯整机厂和维保公司销售装置，平台按梯收年费 200 元。',
+    trl: 7, priceYuan: 1_500_000, transfer: ['transfer', 'license'], license: ['non-exclusive'],
+    ip: [{ type: 'invention-patent', number: 'ZL202111445566.1', legalStatus: 'granted', expiryDate: '2041-11-30' }],
+    section: 'C', division: '34', techField: 'F08.02', pillars: ['elevator-manufacturing'],
+    form: 'new-product', stage: 'middle', application: 'trial', level: 'domestic-advanced',
+    people: ['杜鹏', '罗敏'], years: ['2021-02', '2023-12'],
+  },
+  {
+    key: 'A17', org: 'sand', title: '农机齿轮箱激光熔覆再制造技术',
+    keywords: ['再制造', '激光熔覆', '齿轮箱', '装备制造'],
+    summary: '对拖拉机和收获机械磨损齿轮、轴颈采用铁基合金粉末激光熔覆修复，配合数控磨削恢复尺寸，硬度和耐磨性达到或超过新件。',
+    advantage: '再制造件成本为新件的 35%，修复层硬度 HRC 58，耐磨性比新件提高 40%；单件修复时间 45 分钟。',
+    scenarios: '农机维修中心、大型农场机务队、工程机械再制造。',
+    route: '技术服务与设备集成，一套熔覆工作站投资约 160 万元。',
+    trl: 8, priceYuan: 600_000, transfer: ['technical-service', 'joint-development'],
+    ip: [{ type: 'utility-model', number: 'ZL202220556677.3', legalStatus: 'granted', expiryDate: '2032-03-08' }],
+    section: 'C', division: '34', techField: 'F08.04', pillars: ['equipment-manufacturing'],
+    form: 'new-process', stage: 'mature', application: 'small-scale', level: 'not-evaluated',
+    people: ['高建平', '石磊'], years: ['2020-07', '2022-11'],
+  },
+  {
+    key: 'A18', org: 'chem', title: '电石渣—粉煤灰蒸压加气混凝土砌块',
+    keywords: ['环保建材', '电石渣', '粉煤灰', '加气混凝土'],
+    summary: '以电石渣替代石灰、粉煤灰替代砂，生产 B06 级蒸压加气混凝土砌块，固废掺量达 82%，已在 20 万方/年生产线应用。',
+    advantage: '每方砌块原料成本降低 26 元，年消纳工业固废 14 万吨；导热系数 0.14 W/(m·K)，比同密度砂加气低 12%。',
+    scenarios: '有电石渣、粉煤灰堆存的化工园区和电厂周边建材企业。',
+    route: '配方与工艺许可，按产量提成 3 元/方。',
+    trl: 9, priceYuan: 900_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [{ type: 'invention-patent', number: 'ZL201810667788.9', legalStatus: 'granted', expiryDate: '2038-06-15' }],
+    section: 'C', division: '30', techField: 'F07.03', pillars: ['eco-building-materials'],
+    form: 'new-material', stage: 'mature', application: 'industrialized', level: 'domestic-advanced',
+    people: ['吴晓峰', '程丽'], years: ['2017-05', '2020-10'],
+  },
+  {
+    key: 'A19', org: 'serv', title: '县域农产品冷链共同配送调度平台',
+    keywords: ['冷链物流', '共同配送', '路径优化', '商贸物流'],
+    summary: '整合县域内冷藏车和冷库资源，按订单时间窗和温区自动拼单、排线，支持司机端和合作社端小程序，已在两个县试运行。',
+    advantage: '车辆满载率由 52% 提高到 81%，单吨公里配送成本下降 23%；生鲜损耗率由 8% 降至 3.5%。',
+    scenarios: '县域电商服务中心、农产品批发市场、冷链物流企业。',
+    route: 'SaaS 订阅，按车辆数每车每年 1,800 元；也可私有化部署。',
+    trl: 8, priceYuan: 400_000, transfer: ['license', 'technical-service'], license: ['non-exclusive'],
+    ip: [{ type: 'software-copyright', number: '2022SR1122334', legalStatus: 'granted' }],
+    section: 'G', division: '59', techField: 'F05.06', pillars: ['commerce-logistics'],
+    form: 'software', stage: 'mature', application: 'small-scale', level: 'not-evaluated',
+    people: ['何丽娟', '魏强'], years: ['2021-06', '2023-05'],
+  },
+];
+
+/** The demo achievements as import rows (externalId + content). */
+export function demoAchievements(orgName: (key: string) => string): { externalId: string; orgKey: string; content: AchievementContent }[] {
+  return SPECS.map((s) => ({
+    externalId: `demo-achievement-${s.key}`,
+    orgKey: s.org,
+    content: {
+      title: s.title,
+      researchStart: s.years[0],
+      researchEnd: s.years[1],
+      confidentiality: 'public',
+      attribute: 'domestic-secondary-development',
+      keywords: s.keywords,
+      form: s.form,
+      level: s.level,
+      stage: s.stage,
+      evaluationMethod: s.level === 'not-evaluated' ? 'not-evaluated' : 'review',
+      applicationStatus: s.application,
+      ...(s.application === 'not-applied' ? { nonApplicationReason: 'funding' as const } : {}),
+      completingUnits: [{ name: orgName(s.org), share: 100 }],
+      completers: [
+        { name: s.people[0], share: 60 },
+        { name: s.people[1], share: 40 },
+      ],
+      summary: s.summary,
+      trl: s.trl,
+      ipItems: s.ip,
+      transferModes: s.transfer,
+      licenseKinds: s.license ?? [],
+      price: s.priceYuan === null ? { kind: 'negotiable' } : { kind: 'fixed', amountFen: s.priceYuan * 100 },
+      industrySection: s.section,
+      industryDivision: s.division,
+      techField: s.techField,
+      pillarTags: s.pillars,
+      regionCode: '620602',
+      applicationScenarios: s.scenarios,
+      advantage: s.advantage,
+      commercialRoute: s.route,
+      attachments: [],
+      contact: { name: s.people[0], phone: '0935-2210000' },
+    },
+  }));
+}

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { files } from '../../server/modules/files/schema.js';
+import { assertFilesUsable } from '../../server/modules/files/read-file.js';
+import { AppError } from '../../server/core/errors.js';
+import { systemActor } from '../../server/core/access.js';
+import { achievements, listingRevisions } from '../../server/modules/catalog/schema.js';
+import { setupTestEnv } from '../support/harness.js';
+import { createOrg, createUser, PASSWORD } from '../support/factories.js';
+import { signIn, TestClient } from '../support/client.js';
+import { multipart } from '../support/multipart.js';
+
+const env = await setupTestEnv();
+
+async function upload(c: TestClient, purpose: string | null, name: string, data: Buffer) {
+  const m = multipart(purpose, { name, data });
+  return c.request('POST', '/api/v1/files', m.body, m.headers);
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
+const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 2)]);
+const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(24, 3)]);
+
+async function xlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('s').addRow(['成果名称']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function member() {
+  const org = await createOrg(env.db);
+  const u = await createUser(env.db, { roles: ['enterprise_member'], organisationId: org.id });
+  return { org, u, c: await signIn(env.app, u.username, PASSWORD) };
+}
+
+describe('uploading files', () => {
+  it('accepts every allowed type, detected from the content, with its SHA-256', async () => {
+    const { c, org } = await member();
+    const cases: [string, string, Buffer, string][] = [
+      ['attachment', '检测报告.pdf', PDF, 'application/pdf'],
+      ['attachment', 'photo.png', PNG, 'image/png'],
+      ['attachment', 'photo.jpg', JPEG, 'image/jpeg'],
+      ['attachment', 'photo.webp', WEBP, 'image/webp'],
+      ['import', '成果.xlsx', await xlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      ['import', '成果.csv', Buffer.from('\uFEFF成果名称,关键词\n甲,乙\n'), 'text/csv'],
+      ['import', '成果.jsonl', Buffer.from('{"title":"x"}\n'), 'application/x-ndjson'],
+    ];
+    for (const [purpose, name, data, type] of cases) {
+      const res = await upload(c, purpose, name, data);
+      expect(res.status, name).toBe(200);
+      expect(res.body).toMatchObject({ filename: name, contentType: type, sizeBytes: data.length });
+      expect(res.body.sha256).toMatch(/^[0-9a-f]{64}$/);
+      const [row] = await env.db.select().from(files).where(eq(files.id, res.body.id));
+      expect(row!.organisationId).toBe(org.id);
+    }
+  });
+
+  it('refuses a file whose content does not match its purpose or its name, an empty file, and a missing purpose', async () => {
+    const { c } = await member();
+    const before = (await env.db.select().from(files)).length;
+    const cases: [string | null, string, Buffer, string][] = [
+      ['attachment', 'report.pdf', Buffer.from('just some text pretending to be a PDF'), 'file'],
+      ['attachment', 'report.pdf', PNG, 'file'],
+      ['attachment', 'evil.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00binary'), 'file'],
+      ['import', 'data.csv', PDF, 'file'],
+      ['import', 'data.csv', Buffer.from([0x41, 0x00, 0x42]), 'file'],
+      ['import', 'data.csv', Buffer.from([0xc3, 0x28, 0x0a]), 'file'],
+      ['attachment', 'empty.pdf', Buffer.alloc(0), 'file'],
+      ['secret', 'a.pdf', PDF, 'purpose'],
+      [null, 'a.pdf', PDF, 'purpose'],
+    ];
+    for (const [purpose, name, data, field] of cases) {
+      const res = await upload(c, purpose, name, data);
+      expect(res.status, `${purpose} ${name}`).toBe(400);
+      expect(res.body.error.fields[0].path).toBe(field);
+      expect(res.body.error.fields[0].message).toBeTruthy();
+    }
+    expect((await env.db.select().from(files)).length).toBe(before);
+  });
+
+  it('refuses an attachment over the limit with 413 and a file message, storing nothing', async () => {
+    const { c } = await member();
+    const before = (await env.db.select().from(files)).length;
+    const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024, 0x20)]);
+    const res = await upload(c, 'attachment', 'big.pdf', big);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(res.body.error.fields[0].path).toBe('file');
+    expect((await env.db.select().from(files)).length).toBe(before);
+  });
+
+  it('refuses anonymous uploads and a body that is not multipart', async () => {
+    const anon = new TestClient(env.app);
+    expect((await upload(anon, 'attachment', 'a.pdf', PDF)).status).toBe(401);
+    const { c } = await member();
+    const res = await c.post('/api/v1/files', { purpose: 'attachment' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('file');
+  });
+});
+
+describe('downloading files', () => {
+  it('serves the organisation’s own file with its type, an RFC 5987 name and nosniff; hides it from others', async () => {
+    const { c } = await member();
+    const up = await upload(c, 'attachment', '检测报告 2024.pdf', PDF);
+    const res = await c.get(`/api/v1/files/${up.body.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('检测报告 2024.pdf')}`);
+    expect(res.body).toBe(PDF.toString());
+
+    const other = await member();
+    expect((await other.c.get(`/api/v1/files/${up.body.id}`)).status).toBe(404);
+    expect((await new TestClient(env.app).get(`/api/v1/files/${up.body.id}`)).status).toBe(404);
+    const reviewer = await createUser(env.db, { roles: ['reviewer'] });
+    expect((await (await signIn(env.app, reviewer.username, PASSWORD)).get(`/api/v1/files/${up.body.id}`)).status).toBe(200);
+  });
+
+  it('lets anyone download an attachment of a published listing, and nobody once it is withdrawn', async () => {
+    const { c, org } = await member();
+    const up = await upload(c, 'attachment', 'brochure.png', PNG);
+    const id = randomUUID();
+    const revId = randomUUID();
+    await env.db.insert(achievements).values({ id, organisationId: org.id, title: '测试成果', status: 'published', publishedRevisionId: revId });
+    await env.db.insert(listingRevisions).values({ id: revId, kind: 'achievement', achievementId: id, number: 1, status: 'approved', content: { title: '测试成果', attachments: [{ fileId: up.body.id }] } });
+    const anon = new TestClient(env.app);
+    const res = await anon.get(`/api/v1/files/${up.body.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('image/png');
+    await env.db.update(achievements).set({ status: 'withdrawn' }).where(eq(achievements.id, id));
+    expect((await anon.get(`/api/v1/files/${up.body.id}`)).status).toBe(404);
+  });
+});
+
+describe('attachments referenced by listings', () => {
+  it('accepts the organisation’s own attachments and names each refused one by its index', async () => {
+    const { c, org, u } = await member();
+    const other = await member();
+    const mine = (await upload(c, 'attachment', 'a.pdf', PDF)).body.id;
+    const source = (await upload(c, 'import', 'a.csv', Buffer.from('成果名称\n甲\n'))).body.id;
+    const theirs = (await upload(other.c, 'attachment', 'b.pdf', PDF)).body.id;
+    const actor = { ...systemActor(), userId: u.id, organisationId: org.id, roles: ['enterprise_member' as const] };
+    await expect(assertFilesUsable(env.db, actor, [mine])).resolves.toBeUndefined();
+    const err = await assertFilesUsable(env.db, actor, [mine, theirs, source, randomUUID()]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).options.fields!.map((f) => f.path)).toEqual(['attachments.1.fileId', 'attachments.2.fileId', 'attachments.3.fileId']);
+  });
+});
