@@ -16,8 +16,12 @@ export type JobDef<S extends z.ZodType = z.ZodType> = {
   maxAttempts?: number;
   handler: (payload: z.output<S>, ctx: JobContext) => Promise<void>;
 };
-/** What a handler gets; `now` is the worker's clock (injected in tests). */
-export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number; now: () => Date };
+/**
+ * What a handler gets; `now` is the worker's clock (injected in tests). A job
+ * that runs longer than the stale limit calls `heartbeat()` now and then, or
+ * it is taken for dead and queued again.
+ */
+export type JobContext = { db: Db; log: Logger; jobId: number; attempt: number; now: () => Date; heartbeat: () => Promise<void> };
 
 const registry = new Map<string, JobDef>();
 const schedules = new Map<string, { intervalSeconds: number; job: JobDef; payload: unknown }>();
@@ -143,7 +147,16 @@ export class Worker {
     const log = this.log.child({ job: row.name, jobId: row.id });
     try {
       if (!def) throw new Error(`no handler for job ${row.name}`);
-      await def.handler(def.payload.parse(row.payload), { db: this.db, log, jobId: row.id, attempt: row.attempts, now: this.now });
+      await def.handler(def.payload.parse(row.payload), {
+        db: this.db,
+        log,
+        jobId: row.id,
+        attempt: row.attempts,
+        now: this.now,
+        heartbeat: async () => {
+          await this.db.update(jobs).set({ lockedAt: new Date() }).where(eq(jobs.id, row.id));
+        },
+      });
       await this.db.update(jobs).set({ status: 'done', finishedAt: new Date(), lockedAt: null }).where(eq(jobs.id, row.id));
     } catch (e) {
       const final = row.attempts >= row.maxAttempts;

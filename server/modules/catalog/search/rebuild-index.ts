@@ -70,7 +70,7 @@ async function countPublished(db: DbOrTx): Promise<number> {
  * Re-indexes every published listing in keyset batches, writing progress to
  * the rebuild row after each batch; clears vectors left on unpublished ones.
  */
-export async function runIndexRebuild(db: Db, rebuildId: string, now: () => Date): Promise<void> {
+export async function runIndexRebuild(db: Db, rebuildId: string, now: () => Date, heartbeat: () => Promise<void> = async () => {}): Promise<void> {
   const [row] = await db.select().from(indexRebuilds).where(eq(indexRebuilds.id, rebuildId));
   if (!row || row.status === 'done') return;
   await ensureDictionary(db);
@@ -90,6 +90,7 @@ export async function runIndexRebuild(db: Db, rebuildId: string, now: () => Date
         done += await indexListings(db, kind, ids.rows.map((r) => r.id), seg);
         after = ids.rows[ids.rows.length - 1]!.id;
         await db.update(indexRebuilds).set({ done, total: Math.max(total, done) }).where(eq(indexRebuilds.id, rebuildId));
+        await heartbeat();
       }
     }
     await db.update(indexRebuilds).set({ status: 'done', done, finishedAt: now() }).where(eq(indexRebuilds.id, rebuildId));
@@ -107,5 +108,5 @@ export const rebuildIndexJob = defineJob({
   name: 'catalog.rebuild_search_index',
   payload: z.object({ rebuildId: z.uuid() }),
   maxAttempts: 1,
-  handler: async ({ rebuildId }, { db, now }) => runIndexRebuild(db, rebuildId, now),
+  handler: async ({ rebuildId }, { db, now, heartbeat }) => runIndexRebuild(db, rebuildId, now, heartbeat),
 });
