@@ -10,3 +10,4 @@ export * from '../modules/files/schema.js';
 export * from '../modules/catalog/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/projects/schema.js';
+export * from '../modules/matchmaking/schema.js';
