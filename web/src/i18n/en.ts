@@ -263,7 +263,7 @@ const en: Messages = {
       start: 'Turn on two-step verification',
       secret: 'Secret',
       url: 'otpauth link',
-      scanHint: 'In your authenticator app (e.g. Microsoft Authenticator, Google Authenticator) add an account manually with the secret or the link below, then enter the 6-digit code it shows.',
+      scanHint: 'Scan the QR code with your authenticator app (e.g. Microsoft Authenticator, Google Authenticator), or enter the secret by hand, then enter the 6-digit code it shows.',
       code: 'Authenticator code',
       confirm: 'Turn on',
       confirmed: 'Two-step verification is on',

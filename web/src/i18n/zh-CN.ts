@@ -236,7 +236,7 @@ const zhCN = {
       start: '启用两步验证',
       secret: '密钥',
       url: 'otpauth 链接',
-      scanHint: '在身份验证器应用（如 Microsoft Authenticator、Google Authenticator）中手动添加账户，输入下面的密钥或导入链接，然后输入应用显示的 6 位验证码完成启用。',
+      scanHint: '用身份验证器应用（如 Microsoft Authenticator、Google Authenticator）扫描下面的二维码，或手动输入密钥，然后输入应用显示的 6 位验证码完成启用。',
       code: '动态验证码',
       confirm: '完成启用',
       confirmed: '两步验证已启用',

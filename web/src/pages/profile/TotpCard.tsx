@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Form, Input, Space, Typography, type FormInstance } from 'antd';
+import { Alert, Button, Card, Form, Input, QRCode, Space, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@shared/contracts/identity.js';
 import { useConfirmTotp, useDisableTotp, useEnrolTotp } from '../../api/hooks/session';
@@ -21,8 +21,8 @@ function CodeForm({ onSubmit, loading, submitText, testId }: { onSubmit: (code: 
 }
 
 /**
- * Without a QR library the secret and otpauth link are shown as text to type
- * or paste into the authenticator app.
+ * Enrolment shows the otpauth link as a QR code for the authenticator app,
+ * and the secret as text for apps that cannot scan.
  */
 export function TotpCard({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -50,6 +50,7 @@ export function TotpCard({ me }: { me: Me }) {
       ) : enrol.data ? (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>{t('profile.totp.scanHint')}</Typography.Paragraph>
+          <QRCode value={enrol.data.otpauthUrl} size={180} data-testid="totp-qr" />
           <Typography.Text strong>{t('profile.totp.secret')}</Typography.Text>
           <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }} data-testid="totp-secret">
             {enrol.data.secret}
