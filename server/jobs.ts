@@ -9,3 +9,4 @@ import './modules/catalog/jobs.js';
 import './modules/catalog/search/jobs.js';
 import './modules/imports/jobs.js';
 import './modules/projects/jobs.js';
+import './modules/matchmaking/jobs.js';

@@ -9,6 +9,7 @@ import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { mailRoutes } from './mail/routes.js';
+import { matchmakingRoutes } from './matchmaking/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -36,4 +37,5 @@ export function registerModules(app: App): void {
   catalogSearchRoutes(app);
   importRoutes(app);
   projectRoutes(app);
+  matchmakingRoutes(app);
 }

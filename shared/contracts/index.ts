@@ -10,3 +10,4 @@ export * as catalog from './catalog.js';
 export * as catalogPublic from './catalog-public.js';
 export * as files from './files.js';
 export * as imports from './imports.js';
+export * as matchmaking from './matchmaking.js';
