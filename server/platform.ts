@@ -9,6 +9,7 @@ import { runMigrations } from './db/migrate.js';
 import type { App } from './http/route.js';
 import { bootstrapAdmin } from './modules/identity/bootstrap-admin.js';
 import { seedDefaults } from './modules/organisations/seed.js';
+import { seedDefaultPlan } from './modules/plans/seed.js';
 import { loadDictionary } from './modules/catalog/search/dictionary.js';
 import './jobs.js';
 
@@ -44,6 +45,7 @@ export async function startPlatform(config: Config, log: Logger, clock: Clock = 
       );
     }
     if (config.seedDefaults) await seedDefaults(db);
+    if (config.seedDefaults) await seedDefaultPlan(db);
     // Administrators' dictionary terms, so search segments as it did when indexing.
     await loadDictionary(db);
   } catch (e) {

@@ -11,3 +11,4 @@ export * from '../modules/catalog/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/matchmaking/schema.js';
+export * from '../modules/plans/schema.js';

@@ -7,6 +7,7 @@ import { catalogSearchRoutes } from './catalog/search/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
+import { planRoutes } from './plans/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { matchmakingRoutes } from './matchmaking/routes.js';
@@ -37,5 +38,6 @@ export function registerModules(app: App): void {
   catalogSearchRoutes(app);
   importRoutes(app);
   projectRoutes(app);
+  planRoutes(app);
   matchmakingRoutes(app);
 }

@@ -11,3 +11,4 @@ export * as catalogPublic from './catalog-public.js';
 export * as files from './files.js';
 export * as imports from './imports.js';
 export * as matchmaking from './matchmaking.js';
+export * as plans from './plans.js';

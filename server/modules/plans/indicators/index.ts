@@ -1,0 +1,15 @@
+/**
+ * Every computed-indicator source. Adding one is a file in this folder and its
+ * line here. Names reserved in plan files for sources still to come (shown as
+ * reported until then): contract-turnover, transfer-institutions-provincial,
+ * transfer-institutions-municipal, maker-spaces-provincial,
+ * maker-spaces-municipal, transfer-talents-provincial,
+ * transfer-talents-municipal, commissioner-village-coverage.
+ */
+import './achievements-published.js';
+import './demands-published.js';
+import './cases-agreement.js';
+import './obligations-accepted.js';
+import './major-achievements.js';
+
+export * from './registry.js';
