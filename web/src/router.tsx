@@ -1,6 +1,7 @@
-import { Outlet, createBrowserRouter } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Navigate, Outlet, createBrowserRouter, useParams } from 'react-router';
 import { IdleWatcher } from './session/IdleWatcher';
-import { RequireAuth, RequirePermission } from './session/guards';
+import { FullPageSpin, RequireAuth, RequirePermission } from './session/guards';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { Home } from './pages/portal/Home';
 import { ComingSoon } from './pages/portal/ComingSoon';
@@ -29,6 +30,36 @@ import { DictionaryPage } from './pages/dictionary/DictionaryPage';
 import { ImportPage } from './pages/imports/ImportPage';
 import { ProjectsPage } from './pages/projects/ProjectsPage';
 import { OverduePage } from './pages/projects/OverduePage';
+import { MyTasks } from './pages/plan-reports/MyTasks';
+import { ReviewQueue } from './pages/plan-reports/ReviewQueue';
+import { ReportPage } from './pages/plan-reports/ReportPage';
+import { SupervisionPage } from './pages/supervision/SupervisionPage';
+import { PlanAdmin } from './pages/plan-admin/PlanAdmin';
+import { CasesList } from './pages/cases/CasesList';
+import { CasePage } from './pages/cases/CasePage';
+import { WorkloadPage } from './pages/cases/WorkloadPage';
+
+/** Pages that draw charts load ECharts only when opened. */
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Page = lazy(() => load().then((c) => ({ default: c })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const PlanDashboard = lazyPage(() => import('./pages/plans/PlanDashboard').then((m) => m.PlanDashboard));
+const PlanScreen = lazyPage(() => import('./pages/screen/PlanScreen').then((m) => m.PlanScreen));
+const PublicStatistics = lazyPage(() => import('./pages/statistics/PublicStatistics').then((m) => m.PublicStatistics));
+const FunnelPage = lazyPage(() => import('./pages/cases/FunnelPage').then((m) => m.FunnelPage));
+/** Notification links name the plan in the path; the supervision page keeps it in `?plan=`. */
+function SupervisionRedirect() {
+  const { planId } = useParams();
+  return <Navigate to={`/console/supervision?plan=${planId ?? ''}`} replace />;
+}
 
 function Root() {
   return (
@@ -57,7 +88,7 @@ export function createRouter() {
             { path: 'demands/:id', element: <ListingDetail key="demand" kind="demand" /> },
             { path: 'services', element: <ComingSoon area="services" /> },
             { path: 'policies', element: <ComingSoon area="policies" /> },
-            { path: 'statistics', element: <ComingSoon area="statistics" /> },
+            { path: 'statistics', element: <PublicStatistics /> },
             { path: 'login', element: <Login /> },
             { path: 'register', element: <Register /> },
             { path: 'forgot-password', element: <ForgotPassword /> },
@@ -65,6 +96,17 @@ export function createRouter() {
             { path: 'invite/:token', element: <AcceptInvitation /> },
             { path: '*', element: <NotFound /> },
           ],
+        },
+        {
+          // 数据大屏: full window, no console chrome, still signed in.
+          path: '/screen/plan',
+          element: (
+            <RequireAuth>
+              <RequirePermission permission="monitor:plan">
+                <PlanScreen />
+              </RequirePermission>
+            </RequireAuth>
+          ),
         },
         {
           path: '/console',
@@ -89,6 +131,17 @@ export function createRouter() {
             { path: 'dictionary', element: <RequirePermission permission="manage:dictionary"><DictionaryPage /></RequirePermission> },
             { path: 'projects', element: <RequirePermission permission="read:project"><ProjectsPage /></RequirePermission> },
             { path: 'overdue', element: <RequirePermission permission="supervise:obligation"><OverduePage /></RequirePermission> },
+            { path: 'plans', element: <RequirePermission permission="read:plan"><PlanDashboard /></RequirePermission> },
+            { path: 'plans/:planId/supervision', element: <RequirePermission permission="supervise:plan"><SupervisionRedirect /></RequirePermission> },
+            { path: 'plan-tasks', element: <RequirePermission permission="submit:plan_report"><MyTasks /></RequirePermission> },
+            { path: 'plan-reports', element: <RequirePermission permission="review:plan_report"><ReviewQueue /></RequirePermission> },
+            { path: 'plan-reports/:id', element: <RequirePermission permission="read:plan_report"><ReportPage /></RequirePermission> },
+            { path: 'supervision', element: <RequirePermission permission="supervise:plan"><SupervisionPage /></RequirePermission> },
+            { path: 'plan-admin', element: <RequirePermission permission="manage:plan"><PlanAdmin /></RequirePermission> },
+            { path: 'cases', element: <RequirePermission permission="read:case"><CasesList /></RequirePermission> },
+            { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
+            { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
+            { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
             { path: 'org-review', element: <RequirePermission permission="verify:organisation"><OrgReview /></RequirePermission> },
             { path: 'accounts', element: <RequirePermission permission="manage:user"><Accounts /></RequirePermission> },
             { path: 'audit', element: <RequirePermission permission="read:audit"><AuditLog /></RequirePermission> },

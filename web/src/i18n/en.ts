@@ -1,5 +1,7 @@
 import type { Messages } from './zh-CN';
 import catalogEn from './catalog.en';
+import plansEn from './plans.en';
+import casesEn from './cases.en';
 
 const en: Messages = {
   common: {
@@ -227,6 +229,14 @@ const en: Messages = {
       accounts: 'Accounts',
       audit: 'Audit log',
       mail: 'Mail outbox',
+      plans: 'Plan dashboard',
+      planTasks: 'Plan reporting',
+      planReports: 'Report review',
+      supervision: 'Supervision list',
+      planAdmin: 'Plan administration',
+      cases: 'Matchmaking cases',
+      workload: 'Broker workload',
+      funnel: 'Matchmaking funnel',
       notifications: 'Notifications',
     },
   },
@@ -453,6 +463,8 @@ const en: Messages = {
   },
   verification: { pending: 'Pending', verified: 'Verified', rejected: 'Rejected' },
   catalog: catalogEn,
+  plans: plansEn,
+  cases: casesEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

@@ -1,4 +1,6 @@
 import catalogZh from './catalog.zh-CN';
+import plansZh from './plans.zh-CN';
+import casesZh from './cases.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -200,6 +202,14 @@ const zhCN = {
       accounts: '账号管理',
       audit: '审计日志',
       mail: '邮件发件箱',
+      plans: '方案监测',
+      planTasks: '任务报送',
+      planReports: '进度报告审核',
+      supervision: '督办清单',
+      planAdmin: '方案管理',
+      cases: '对接',
+      workload: '经纪人工作台',
+      funnel: '对接漏斗',
       notifications: '通知',
     },
   },
@@ -426,6 +436,8 @@ const zhCN = {
   },
   verification: { pending: '待审核', verified: '已通过', rejected: '未通过' },
   catalog: catalogZh,
+  plans: plansZh,
+  cases: casesZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

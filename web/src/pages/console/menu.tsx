@@ -15,6 +15,14 @@ import {
   FundProjectionScreenOutlined,
   ProfileOutlined,
   WarningOutlined,
+  AreaChartOutlined,
+  FormOutlined,
+  AuditOutlined as ReviewOutlined,
+  AlertOutlined,
+  SettingOutlined,
+  InteractionOutlined,
+  SolutionOutlined,
+  FunnelPlotOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -29,6 +37,14 @@ export type ConsoleMenuKey =
   | 'dictionary'
   | 'projects'
   | 'overdue'
+  | 'plans'
+  | 'plan-tasks'
+  | 'plan-reports'
+  | 'supervision'
+  | 'plan-admin'
+  | 'cases'
+  | 'workload'
+  | 'funnel'
   | 'org-review'
   | 'accounts'
   | 'audit'
@@ -46,6 +62,14 @@ type LabelName =
   | 'dictionary'
   | 'projects'
   | 'overdue'
+  | 'plans'
+  | 'planTasks'
+  | 'planReports'
+  | 'supervision'
+  | 'planAdmin'
+  | 'cases'
+  | 'workload'
+  | 'funnel'
   | 'orgReview'
   | 'accounts'
   | 'audit'
@@ -75,6 +99,14 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'dictionary', path: '/console/dictionary', labelKey: 'console.menu.dictionary', icon: <BookOutlined />, permission: 'manage:dictionary' },
   { key: 'projects', path: '/console/projects', labelKey: 'console.menu.projects', icon: <FundProjectionScreenOutlined />, permission: 'read:project' },
   { key: 'overdue', path: '/console/overdue', labelKey: 'console.menu.overdue', icon: <WarningOutlined />, permission: 'supervise:obligation' },
+  { key: 'cases', path: '/console/cases', labelKey: 'console.menu.cases', icon: <InteractionOutlined />, permission: 'read:case' },
+  { key: 'workload', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
+  { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
+  { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
+  { key: 'plan-tasks', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
+  { key: 'plan-reports', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },
+  { key: 'supervision', path: '/console/supervision', labelKey: 'console.menu.supervision', icon: <AlertOutlined />, permission: 'supervise:plan' },
+  { key: 'plan-admin', path: '/console/plan-admin', labelKey: 'console.menu.planAdmin', icon: <SettingOutlined />, permission: 'manage:plan' },
   { key: 'org-review', path: '/console/org-review', labelKey: 'console.menu.orgReview', icon: <SafetyCertificateOutlined />, permission: 'verify:organisation' },
   { key: 'accounts', path: '/console/accounts', labelKey: 'console.menu.accounts', icon: <TeamOutlined />, permission: 'manage:user' },
   { key: 'audit', path: '/console/audit', labelKey: 'console.menu.audit', icon: <AuditOutlined />, permission: 'read:audit' },

@@ -11,6 +11,7 @@ import { useContentRows } from '../../catalog/content-rows';
 import { ErrorAlert } from '../../components/feedback';
 import { formatDate } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
+import { InterestButton } from './InterestButton';
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -63,6 +64,9 @@ export function ListingDetail({ kind }: { kind: ListingKind }) {
         {data.organisation.name} · {t('catalog.portal.publishedOn', { date: formatDate(data.publishedAt) })} · {t('catalog.portal.updatedOn', { date: formatDate(data.updatedAt) })}
       </Typography.Text>
       <Flex gap={16} vertical style={{ marginTop: 16 }}>
+        <div data-testid="interest-area">
+          <InterestButton kind={kind} listingId={data.id} ownerOrgId={data.organisation.id} title={data.content.title} />
+        </div>
         <Card title={t('catalog.portal.keyFacts')} size="small">
           <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2 }} items={facts.map((r) => ({ key: r.key, label: r.label, children: r.value }))} />
         </Card>
