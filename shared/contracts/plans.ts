@@ -278,6 +278,18 @@ export const exportPlanStatus = endpoint({
   download: true,
 });
 
+/** The plan status report as PDF (A4, Chinese, with charts), for the district government. */
+export const exportPlanReportPdf = endpoint({
+  method: 'GET',
+  path: '/api/v1/plans/:id/report.pdf',
+  summary: 'The plan’s status report as PDF: summary, indicators with charts, tasks, supervision list, latest accepted reports',
+  tags: ['plans'],
+  params: IdParams,
+  query: YearQuery,
+  response: z.unknown(),
+  download: true,
+});
+
 export const PublicStatistics = z.object({
   plan: z.object({ title: z.string(), issuingBody: z.string(), startDate: z.string(), endDate: z.string() }),
   year: z.number().int(),

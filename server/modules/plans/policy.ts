@@ -7,7 +7,8 @@ import { definePolicy } from '../../core/access.js';
  * and edits plans.
  */
 definePolicy('plan', {
-  dept_reporter: ['read:plan:any'],
+  // Departments are responsible units: they watch the district's dashboard too (read-only).
+  dept_reporter: ['read:plan:any', 'monitor:plan:any'],
   org_admin: ['read:plan:any'],
   auditor: ['read:plan:any', 'monitor:plan:any'],
   reviewer: ['read:plan:any', 'monitor:plan:any', 'supervise:plan:any'],

@@ -9,6 +9,7 @@ import { districtToday } from '../projects/due-dates.js';
 import { buildDashboard, dashboardYear, indicatorStatuses } from './dashboard.js';
 import { exportPlanStatus } from './export-plan.js';
 import { importPlan } from './import-plan.js';
+import { exportPlanReportPdf } from './report-pdf.js';
 import { planDetail, presentIndicator, presentPlanSummary, reportScope, reportView, reportViews } from './present.js';
 import { currentPlan, findIndicator, findPlan, listPlanRows, targetsOf } from './repository.js';
 import { acceptReport, returnReport } from './review-report.js';
@@ -78,6 +79,11 @@ export function planRoutes(app: App): void {
 
   route(app, c.exportPlanStatus, { access: 'monitor:plan' }, async ({ actor, params, query, deps, reply }) => {
     const out = await exportPlanStatus(deps.db, actor, await planOr404(deps.db, params.id), deps.clock(), query.year);
+    return reply.header('content-type', out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.buffer);
+  });
+
+  route(app, c.exportPlanReportPdf, { access: 'monitor:plan' }, async ({ actor, params, query, deps, reply }) => {
+    const out = await exportPlanReportPdf(deps.db, actor, await planOr404(deps.db, params.id), deps.clock(), query.year);
     return reply.header('content-type', out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.buffer);
   });
 
