@@ -5,16 +5,8 @@ import type { Db } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
 import { recordAudit } from './record-audit.js';
 import { assertFilter, type AuditFilter, type AuditRow, countAuditEntries, iterateAuditEntries, readAuditHead } from './repository.js';
-import {
-  cappedNotice,
-  CONTENT_TYPES,
-  contentDisposition,
-  csvLine,
-  EXPORT_HEADERS,
-  exportCells,
-  exportFilename,
-  UTF8_BOM,
-} from './export-format.js';
+import { cappedNotice, csvLine, EXPORT_HEADERS, exportCells, exportFilename, UTF8_BOM } from './export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../http/download.js';
 
 /** The most rows one export holds; beyond it the file says it was cut. */
 export const EXPORT_MAX_ROWS = 100_000;

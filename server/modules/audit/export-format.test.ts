@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, csvCell, csvLine, exportFilename } from './export-format.js';
+import { csvCell, csvLine, exportFilename } from './export-format.js';
+import { contentDisposition } from '../../http/download.js';
 
 describe('CSV cells', () => {
   it('neutralises anything a spreadsheet would run as a formula', () => {

@@ -63,13 +63,3 @@ export function exportFilename(now: Date, format: 'xlsx' | 'csv'): string {
   return `audit-${now.toISOString().slice(0, 10).replace(/-/g, '')}.${format}`;
 }
 
-/** Content-Disposition with both an ASCII filename and its RFC 5987 form. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-export const CONTENT_TYPES = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  csv: 'text/csv; charset=utf-8',
-} as const;

@@ -1,4 +1,5 @@
 import * as c from '../../../shared/contracts/audit.js';
+import { sendDownload } from '../../http/download.js';
 import { withTx } from '../../db/tx.js';
 import { type App, route } from '../../http/route.js';
 import { exportAuditLog } from './export-audit.js';
@@ -18,13 +19,7 @@ export function auditRoutes(app: App): void {
 
   route(app, c.exportAudit, { access: 'export:audit' }, async ({ actor, query, deps, reply }) => {
     const out = await exportAuditLog(deps.db, actor, query, deps.clock());
-    return reply
-      .header('content-type', out.contentType)
-      .header('content-disposition', out.contentDisposition)
-      .header('cache-control', 'no-store')
-      .header('x-export-rows', String(out.rows))
-      .header('x-export-total', String(out.total))
-      .send(out.stream);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.stream, rows: out.rows, total: out.total });
   });
 
   route(app, c.verifyAudit, { access: 'read:audit' }, async ({ actor, deps }) => {

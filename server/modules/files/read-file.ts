@@ -37,15 +37,6 @@ export async function assertFilesUsable(tx: DbOrTx, actor: Actor, fileIds: reado
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
 }
 
-/**
- * Content-Disposition with an ASCII fallback and the UTF-8 name (RFC 6266 /
- * RFC 5987), so Chinese file names survive every browser.
- */
-export function contentDisposition(filename: string, disposition: 'inline' | 'attachment'): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 /**
  * The import source a caller names: a file uploaded with purpose `import` by

@@ -4,7 +4,8 @@ import { downloadFile, FILE_RULES, type FilePurpose, type FileView, uploadFile a
 import { AppError } from '../../core/errors.js';
 import { withTx } from '../../db/tx.js';
 import { type App, route } from '../../http/route.js';
-import { contentDisposition, readFile } from './read-file.js';
+import { readFile } from './read-file.js';
+import { contentDisposition } from '../../http/download.js';
 import type { FileMeta } from './repository.js';
 import { tooLarge, uploadFile } from './upload-file.js';
 import './policy.js';

@@ -3,7 +3,7 @@ import { requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { withTx } from '../../db/tx.js';
 import { type App, route } from '../../http/route.js';
-import { contentDisposition } from '../files/read-file.js';
+import { contentDisposition } from '../../http/download.js';
 import { commitImport } from './commit-import.js';
 import { createImport } from './create-import.js';
 import { presentBatch } from './present.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { FunnelView } from '../../../shared/contracts/matchmaking.js';
 import type { DbOrTx } from '../../db/client.js';
-import { contentDisposition, CONTENT_TYPES } from '../audit/export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../http/download.js';
 import { computeFunnel, type FunnelQuery } from './funnel.js';
 
 const GROUP_HEADER: Record<FunnelView['groupBy'], string> = { industry: '行业门类', month: '月份', broker: '技术经纪人' };

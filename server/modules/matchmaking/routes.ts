@@ -5,7 +5,7 @@ import { AppError } from '../../core/errors.js';
 import { withTx } from '../../db/tx.js';
 import { type App, route } from '../../http/route.js';
 import { findFile } from '../files/repository.js';
-import { contentDisposition } from '../files/read-file.js';
+import { contentDisposition, sendDownload } from '../../http/download.js';
 import { assignBroker, claimCase } from './assign-broker.js';
 import { brokerWorkload } from './broker-workload.js';
 import { exportFunnel } from './export-funnel.js';
@@ -85,6 +85,6 @@ export function matchmakingRoutes(app: App): void {
 
   route(app, c.funnelExport, { access: 'read:funnel' }, async ({ query, deps, reply }) => {
     const out = await exportFunnel(deps.db, query, deps.clock());
-    return reply.header('content-type', out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.buffer);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer });
   });
 }

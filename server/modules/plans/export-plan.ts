@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Actor } from '../../core/access.js';
 import type { DbOrTx } from '../../db/client.js';
-import { contentDisposition, CONTENT_TYPES } from '../audit/export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../http/download.js';
 import { districtToday } from '../projects/due-dates.js';
 import { buildDashboard } from './dashboard.js';
 import type { PlanRow } from './repository.js';

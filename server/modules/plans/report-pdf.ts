@@ -9,7 +9,7 @@ import { chartNode } from '../../pdf/charts.js';
 import { createPdf } from '../../pdf/create-pdf.js';
 import { pdfPageCount } from '../../pdf/inspect.js';
 import { CONTENT_WIDTH, keyValues, reportDocument, titleBlock, zebraTable } from '../../pdf/layout.js';
-import { contentDisposition } from '../audit/export-format.js';
+import { contentDisposition } from '../../http/download.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadDistrict } from '../organisations/district-config.js';
 import { districtDateTime, districtToday } from '../projects/due-dates.js';

@@ -1,4 +1,5 @@
 import './notification-texts.js';
+import { sendDownload } from '../../http/download.js';
 import './policy.js';
 import * as c from '../../../shared/contracts/plans.js';
 import { AppError } from '../../core/errors.js';
@@ -79,12 +80,12 @@ export function planRoutes(app: App): void {
 
   route(app, c.exportPlanStatus, { access: 'monitor:plan' }, async ({ actor, params, query, deps, reply }) => {
     const out = await exportPlanStatus(deps.db, actor, await planOr404(deps.db, params.id), deps.clock(), query.year);
-    return reply.header('content-type', out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.buffer);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer });
   });
 
   route(app, c.exportPlanReportPdf, { access: 'monitor:plan' }, async ({ actor, params, query, deps, reply }) => {
     const out = await exportPlanReportPdf(deps.db, actor, await planOr404(deps.db, params.id), deps.clock(), query.year);
-    return reply.header('content-type', out.contentType).header('content-disposition', out.contentDisposition).header('cache-control', 'no-store').send(out.buffer);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer });
   });
 
   route(app, c.publicStatistics, { access: 'public' }, async ({ deps }) => {
@@ -146,11 +147,6 @@ export function planRoutes(app: App): void {
   route(app, c.exportSupervision, { access: 'supervise:plan' }, async ({ params, query, deps, reply }) => {
     await planOr404(deps.db, params.id);
     const out = await exportSupervision(deps.db, params.id, query, deps.clock());
-    return reply
-      .header('content-type', out.contentType)
-      .header('content-disposition', out.contentDisposition)
-      .header('cache-control', 'no-store')
-      .header('x-export-rows', String(out.rows))
-      .send(out.buffer);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer, rows: out.rows });
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client.js';
-import { contentDisposition, CONTENT_TYPES } from '../audit/export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../http/download.js';
 import { organisations } from '../organisations/schema.js';
 import { daysBetween, districtDateTime, districtToday } from '../projects/due-dates.js';
 import { planMilestones, planSupervisionItems, planTasks } from './schema.js';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
-import { contentDisposition, CONTENT_TYPES } from '../audit/export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../http/download.js';
 import { districtDateTime, districtToday } from './due-dates.js';
 import { listOverdue, type OverdueFilter } from './repository.js';
 

@@ -1,4 +1,5 @@
 import './notification-texts.js';
+import { sendDownload } from '../../http/download.js';
 import * as c from '../../../shared/contracts/projects.js';
 import { type Actor, permissionsOf } from '../../core/access.js';
 import type { Db } from '../../db/client.js';
@@ -89,11 +90,6 @@ export function projectRoutes(app: App): void {
 
   route(app, c.exportOverdue, { access: 'supervise:obligation' }, async ({ query, deps, reply }) => {
     const out = await exportOverdue(deps.db, query, deps.clock());
-    return reply
-      .header('content-type', out.contentType)
-      .header('content-disposition', out.contentDisposition)
-      .header('cache-control', 'no-store')
-      .header('x-export-rows', String(out.rows))
-      .send(out.buffer);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer, rows: out.rows });
   });
 }

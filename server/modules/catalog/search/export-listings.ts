@@ -4,7 +4,8 @@ import type { AchievementFilter, DemandFilter } from '../../../../shared/contrac
 import type { ListingKind } from '../../../../shared/contracts/catalog-content.js';
 import { enumLabel, industryDivision, industrySection, pillarIndustry, region, regionPath, techField } from '../../../../shared/taxonomies/index.js';
 import type { Db } from '../../../db/client.js';
-import { contentDisposition, CONTENT_TYPES, csvLine, UTF8_BOM } from '../../audit/export-format.js';
+import { csvLine, UTF8_BOM } from '../../audit/export-format.js';
+import { CONTENT_TYPES, contentDisposition } from '../../../http/download.js';
 import { countRows, prepareSearch, presentAchievementItem, presentDemandItem, selectRows, type ListRow } from './search-listings.js';
 import type { QueryPlan } from './query-plan.js';
 

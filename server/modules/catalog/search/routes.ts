@@ -1,4 +1,5 @@
 import * as c from '../../../../shared/contracts/catalog-public.js';
+import { sendDownload } from '../../../http/download.js';
 import { type Actor, can } from '../../../core/access.js';
 import { AppError } from '../../../core/errors.js';
 import { type App, route } from '../../../http/route.js';
@@ -28,14 +29,7 @@ export function catalogSearchRoutes(app: App): void {
   ] as const) {
     route(app, ep, { access: 'public' }, async ({ query, deps, reply }) => {
       const out = await exportListings(deps.db, kind, query, { publicUrl: deps.config.publicUrl, now: deps.clock() });
-      return reply
-        .header('content-type', out.contentType)
-        .header('content-disposition', out.contentDisposition)
-        .header('cache-control', 'no-store')
-        .header('x-export-rows', String(out.rows))
-        .header('x-export-total', String(out.total))
-        .header('x-export-truncated', String(out.rows < out.total))
-        .send(out.stream);
+      return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.stream, rows: out.rows, total: out.total });
     });
   }
 

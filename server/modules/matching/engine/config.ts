@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { FIELDS, type Direction, type FactorKey } from './types.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** Where the weights live: configuration, not code. */
+export const MATCHING_CONFIG_FILE = path.join(ROOT, 'config', 'matching.json');
+
+const PerField = z.object(Object.fromEntries(FIELDS.map((f) => [f, z.number().min(0)])) as Record<(typeof FIELDS)[number], z.ZodNumber>);
+const FACTOR_KEYS = ['text', 'industry', 'techField', 'cooperation', 'readiness', 'budget', 'region', 'freshness'] as const satisfies readonly FactorKey[];
+const Weights = z.object(Object.fromEntries(FACTOR_KEYS.map((k) => [k, z.number().min(0)])) as Record<FactorKey, z.ZodNumber>);
+
+export const MatchConfig = z.object({
+  bm25: z.object({
+    /** Term-frequency saturation. */
+    k1: z.number().positive(),
+    /** How much a match in each field counts (BM25F field weights). */
+    fieldWeights: PerField,
+    /** Length normalisation per field (0 = none, 1 = full). */
+    b: PerField,
+  }),
+  query: z.object({
+    /** Query terms kept after weighting (highest weight × idf first). */
+    maxTerms: z.number().int().positive(),
+    /** A word in the query's title counts this many times a word of its body. */
+    titleWeight: z.number().positive(),
+    /** Saturation of repeated words in long queries (BM25's k3). */
+    k3: z.number().min(0),
+    /** TF-IDF keywords taken from the query text. */
+    keywordsTopK: z.number().int().min(0),
+    /** Extra weight of a query word that is among those keywords (× its normalised TF-IDF). */
+    keywordBoost: z.number().min(0),
+    /** Weight of a synonym relative to the word it stands for. */
+    synonymWeight: z.number().min(0).max(1),
+  }),
+  retrieval: z.object({
+    /** Query keywords (plus synonyms) in the candidate OR query. */
+    keywords: z.number().int().positive(),
+    /**
+     * Words in more than this fraction of the records (研究, 方法, 系统 in a
+     * corpus of abstracts) are left out of the candidate query: ts_rank has no
+     * idf, so they would fill the candidate list with records that share only
+     * common words. They still count in the re-ranking. Ignored when every word
+     * of the query is that common.
+     */
+    maxDocFrequency: z.number().min(0).max(1),
+    /** Candidates fetched by the cheap SQL rank. */
+    limit: z.number().int().positive(),
+    /** Extra candidates by title similarity (pg_trgm). */
+    trigramLimit: z.number().int().min(0),
+    trigramThreshold: z.number().min(0).max(1),
+  }),
+  proximity: z.object({
+    /** Weight of a neighbouring query word pair found close together, relative to a single word's BM25. */
+    weight: z.number().min(0),
+    /** How close counts: the two words within this many index positions (search mode adds a word's parts in between). */
+    window: z.number().int().positive(),
+    /** Pairs taken from a query (long texts: the first ones of title and body). */
+    maxPairs: z.number().int().min(0),
+  }),
+  text: z.object({
+    /**
+     * Text scores are divided by the best candidate's, but never by less than
+     * this fraction of the query's ideal score, so a weak best match is not
+     * inflated to 100 %.
+     */
+    minReference: z.number().min(0).max(1),
+  }),
+  weights: Weights,
+  /** Per-direction overrides of `weights`. */
+  directions: z.record(z.string(), z.object({ weights: Weights.partial() })).default({}),
+  freshness: z.object({ halfLifeDays: z.number().positive() }),
+  /** TRL assumed for a stage when a record gives no TRL. */
+  trlByStage: z.record(z.string(), z.number().int().min(1).max(9)),
+  explanation: z.object({ maxTerms: z.number().int().positive() }),
+});
+export type MatchConfig = z.infer<typeof MatchConfig>;
+
+let cached: MatchConfig | null = null;
+
+/** Reads and validates config/matching.json (cached per process unless a path is given). */
+export function loadMatchConfig(file: string = MATCHING_CONFIG_FILE): MatchConfig {
+  if (cached && file === MATCHING_CONFIG_FILE) return cached;
+  const parsed = MatchConfig.parse(JSON.parse(readFileSync(file, 'utf8')));
+  if (file === MATCHING_CONFIG_FILE) cached = parsed;
+  return parsed;
+}
+
+/** The factor weights for a direction: the defaults with that direction's overrides. */
+export function weightsFor(config: MatchConfig, direction: Direction): Record<FactorKey, number> {
+  return { ...config.weights, ...(config.directions[direction]?.weights ?? {}) };
+}

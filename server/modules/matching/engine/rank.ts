@@ -1,0 +1,54 @@
+import type { Segmenter } from '../../search/index.js';
+import { termsOf } from './analyze.js';
+import { bm25f, idealScore } from './bm25.js';
+import { weightsFor, type MatchConfig } from './config.js';
+import type { CorpusStats } from './corpus-stats.js';
+import { explain } from './explain.js';
+import { facetValues, passesFilters, type FacetValues } from './facets.js';
+import { cmp } from './query.js';
+import type { FactorKey, Match, MatchDoc, Query } from './types.js';
+
+export type RankOptions = { limit?: number; seg?: Segmenter };
+
+/**
+ * Re-ranks candidates for a query.
+ *
+ * score = w_text · text + Σ w_facet · facet, where text is the BM25F score
+ * divided by the best candidate's (but by no less than `minReference` × the
+ * query's ideal score, so a weak best match is not inflated), and each facet
+ * value is 0–1 (not applicable: no term at all). Every addend is ≥ 0, so each
+ * factor's share of the score is its addend over the sum.
+ *
+ * Records failing the query's filters (or the query record itself) are
+ * dropped before anything else. Ties break by id: equal input, equal output.
+ */
+export function rank(query: Query, candidates: readonly MatchDoc[], stats: CorpusStats, config: MatchConfig, opts: RankOptions = {}): Match[] {
+  const weights = weightsFor(config, query.direction);
+  const seen = new Set<string>();
+  const scored = [];
+  for (const doc of candidates) {
+    if (seen.has(doc.id) || !passesFilters(doc, query.filters, query.selfId)) continue;
+    seen.add(doc.id);
+    scored.push({ doc, text: bm25f(query.terms, termsOf(doc, opts.seg), stats, config, query.pairs) });
+  }
+  const best = Math.max(0, ...scored.map((s) => s.text.score));
+  const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
+  const surface = new Map(query.terms.map((t) => [t.term, t.source === 'synonym' && t.of ? `${t.term}（${t.of}）` : t.term]));
+
+  const matches: Match[] = scored.map(({ doc, text }) => {
+    const facets: FacetValues = facetValues(query, doc, config);
+    const textValue = text.score / reference;
+    const contributions: Partial<Record<FactorKey, number>> = { text: weights.text * textValue };
+    for (const [key, v] of Object.entries(facets) as [keyof FacetValues, { value: number }][]) {
+      contributions[key] = weights[key] * v.value;
+    }
+    const score = Object.values(contributions).reduce((s, v) => s + (v ?? 0), 0);
+    const matchedTerms = [...text.perTerm]
+      .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
+      .slice(0, config.explanation.maxTerms)
+      .map(([t]) => surface.get(t) ?? t);
+    return { id: doc.id, externalId: doc.externalId ?? null, score, explanation: explain(contributions, facets, matchedTerms, textValue) };
+  });
+  matches.sort((a, b) => b.score - a.score || cmp(a.id, b.id));
+  return opts.limit !== undefined ? matches.slice(0, opts.limit) : matches;
+}
