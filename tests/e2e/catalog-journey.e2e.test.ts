@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser } from './support/browser.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -12,7 +12,6 @@ import { signInHttp } from './support/launch.js';
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
-const STEP_TIMEOUT = 20_000;
 
 /** Labels the user sees (from config/taxonomies and web/src/i18n, which this file may not import). */
 const TEXT = {
@@ -187,10 +186,20 @@ describe('catalog journey', () => {
       await v.locator('input[data-testid="portal-search"], [data-testid="portal-search"] input').first().fill('甜高粱 青贮');
       await v.keyboard.press('Enter');
       await v.waitForURL(/q=/);
-      const card = v.getByTestId('result-title').filter({ hasText: title });
-      await expect.poll(() => card.count(), { timeout: STEP_TIMEOUT }).toBe(1);
-      // The matched words are marked (in the title or the snippet).
-      expect(await v.locator('.cg-result').filter({ hasText: title }).locator('mark').count()).toBeGreaterThan(0);
+      // Publication re-indexes the listing in a job after commit: until it has run, only the fuzzy
+      // title match finds it. Reload until the indexed result (with its marked words) is there.
+      const result = v.locator('.cg-result').filter({ hasText: title });
+      await expect
+        .poll(
+          async () => {
+            const marks = await result.locator('mark').count();
+            if (marks === 0) await v.reload();
+            return marks;
+          },
+          { timeout: STEP_TIMEOUT, interval: 1000 },
+        )
+        .toBeGreaterThan(0);
+      expect(await v.getByTestId('result-title').filter({ hasText: title }).count()).toBe(1);
       await journey.shot(v, 'search-results');
     });
     await step('visitor-facet', async () => {

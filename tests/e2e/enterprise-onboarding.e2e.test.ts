@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser } from './support/browser.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 
 /**
  * Issue: "an enterprise registers; a reviewer verifies it; its member logs in,
@@ -9,7 +9,6 @@ import { Journey, launchBrowser } from './support/browser.js';
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
-const STEP_TIMEOUT = 20_000;
 
 /**
  * Texts the user sees, as in web/src/i18n (which non-web code may not import):

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser } from './support/browser.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -13,7 +13,6 @@ import { signInHttp } from './support/launch.js';
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
-const STEP_TIMEOUT = 20_000;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser } from './support/browser.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -14,7 +14,6 @@ import { signInHttp } from './support/launch.js';
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
-const STEP_TIMEOUT = 20_000;
 const UNIT_CODE = 'nongmuju';
 const INDICATOR = 'demo-zone-municipal';
 const PERIOD = '2020-Q4';

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser } from './support/browser.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 
 /** A phone held upright: the narrowest width the platform promises to fit. */
 const WIDTH = 375;
@@ -20,7 +20,7 @@ beforeAll(async () => {
     hasTouch: true,
     locale: 'zh-CN',
   });
-  context.setDefaultTimeout(20_000);
+  context.setDefaultTimeout(STEP_TIMEOUT);
   page = await context.newPage();
 });
 

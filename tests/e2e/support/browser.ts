@@ -8,6 +8,12 @@ import { ROOT } from './launch.js';
  * machine's network is closed, and without them Chromium keeps dialling out.
  * Playwright gives each launch a fresh, empty profile of its own.
  */
+/**
+ * How long one step may wait for the page. Generous: CI machines have 2 cores
+ * and the server, its database, the job worker and Chromium share them.
+ */
+export const STEP_TIMEOUT = 45_000;
+
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
