@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tsvectorText } from '../../search/index.js';
-import { retrievalTerms, termsFromTsvector } from './candidates.js';
+import { retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
+import { CorpusStats } from './corpus-stats.js';
+import { termsFrom } from './test-support.js';
 import { config, queryOf } from './test-support.js';
 
 describe('termsFromTsvector', () => {
@@ -31,5 +33,18 @@ describe('retrievalTerms', () => {
       { term: 'b2', weight: 1, source: 'synonym', of: 'b' },
     ]);
     expect(retrievalTerms(q, { ...config, retrieval: { ...config.retrieval, keywords: 1 } })).toEqual(['a', 'a2']);
+  });
+});
+
+describe('selectiveTerms', () => {
+  it('keeps the rarer words for the second candidate list, and nothing when all are rare', () => {
+    const stats = CorpusStats.from([
+      ...Array.from({ length: 30 }, () => termsFrom({ body: ['研究'] })),
+      termsFrom({ body: ['滴灌', '研究'] }),
+    ]);
+    const cfg = { ...config, retrieval: { ...config.retrieval, maxDocFrequency: 0.1 } };
+    expect(selectiveTerms(queryOf(['研究', '滴灌']), cfg, stats)).toEqual(['滴灌']);
+    expect(selectiveTerms(queryOf(['滴灌']), cfg, stats)).toEqual([]);
+    expect(selectiveTerms(queryOf(['研究', '滴灌']), cfg)).toEqual([]);
   });
 });

@@ -57,24 +57,38 @@ export function termsFromTsvector(text: string): FieldTerms {
 }
 
 /**
- * The lexemes of the candidate OR query: the query's strongest words that are
- * not too common in the corpus (see retrieval.maxDocFrequency), and their synonyms.
+ * The lexemes of the candidate OR query: the query's strongest words (by
+ * weight × idf, as buildQuery orders them) and their synonyms.
  */
-export function retrievalTerms(query: Query, config: MatchConfig, stats?: CorpusStats): string[] {
-  const all = query.terms.filter((t) => t.source === 'text');
-  const limit = config.retrieval.maxDocFrequency * (stats?.n ?? 0);
-  const selective = stats ? all.filter((t) => stats.docFreq(t.term) <= limit) : all;
-  const text = (selective.length ? selective : all).slice(0, config.retrieval.keywords);
+export function retrievalTerms(query: Query, config: MatchConfig): string[] {
+  const text = query.terms.filter((t) => t.source === 'text').slice(0, config.retrieval.keywords);
   const kept = new Set(text.map((t) => t.term));
   const syn = query.terms.filter((t) => t.source === 'synonym' && t.of !== undefined && kept.has(t.of));
   return [...text, ...syn].map((t) => t.term);
+}
+
+/**
+ * The query's selective words: those in at most `retrieval.maxDocFrequency`
+ * of the records. ts_rank knows no idf, so among thousands of records sharing
+ * common words (研究, 方法, 系统) the one sharing the rare words can fall
+ * below the cut; a second, short candidate list over only these words keeps
+ * it. Empty when there are no statistics or every word is selective (the
+ * first list already covers them).
+ */
+export function selectiveTerms(query: Query, config: MatchConfig, stats?: CorpusStats): string[] {
+  if (!stats || stats.n === 0) return [];
+  const all = retrievalTerms(query, config);
+  const limit = config.retrieval.maxDocFrequency * stats.n;
+  const rare = all.filter((t) => stats.docFreq(t) <= limit);
+  return rare.length === all.length ? [] : rare;
 }
 
 const ident = (name: string) => sql.identifier(name);
 
 /**
  * Candidates from PostgreSQL: the records whose vector matches ANY of the
- * query's strongest words (GIN index), the best `limit` by ts_rank, plus the
+ * query's strongest words (GIN index), the best `limit` by ts_rank; the best
+ * `selectiveLimit` matching any of its rarer words (see selectiveTerms); the
  * records whose title is most similar to the query's title (pg_trgm), which
  * catches titles the segmenter cut differently. Works on any table with a
  * search-library tsvector column; the catalog plugs in with a TableSpec.
@@ -84,7 +98,7 @@ export class PgCandidateSource implements CandidateSource {
     private readonly db: SqlExecutor,
     private readonly spec: TableSpec,
     private readonly config: MatchConfig,
-    /** The table's corpus statistics, to leave very common words out of the candidate query. */
+    /** The table's corpus statistics, for the selective candidate list (see selectiveTerms). */
     private readonly stats?: CorpusStats,
   ) {}
 
@@ -97,11 +111,16 @@ export class PgCandidateSource implements CandidateSource {
     const limit = opts.limit ?? config.retrieval.limit;
     const parts: SQL[] = [];
 
-    const tsq = buildTsquery(retrievalTerms(query, config, this.stats), 'or');
-    if (tsq) {
+    const lists: [string[], number][] = [
+      [retrievalTerms(query, config), limit],
+      [selectiveTerms(query, config, this.stats), config.retrieval.selectiveLimit],
+    ];
+    for (const [terms, n] of lists) {
+      const tsq = n > 0 ? buildTsquery(terms, 'or') : null;
+      if (!tsq) continue;
       parts.push(sql`(SELECT ${cols} FROM ${ident(spec.table)}
         WHERE ${where} AND ${vec} @@ ${tsq}
-        ORDER BY ${tsRank(vec, tsq)} DESC, ${id} LIMIT ${limit})`);
+        ORDER BY ${tsRank(vec, tsq)} DESC, ${id} LIMIT ${n})`);
     }
     const title = query.title?.trim();
     if (spec.titleColumn && title && config.retrieval.trigramLimit > 0) {

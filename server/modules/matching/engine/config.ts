@@ -39,13 +39,14 @@ export const MatchConfig = z.object({
     /** Query keywords (plus synonyms) in the candidate OR query. */
     keywords: z.number().int().positive(),
     /**
-     * Words in more than this fraction of the records (研究, 方法, 系统 in a
-     * corpus of abstracts) are left out of the candidate query: ts_rank has no
-     * idf, so they would fill the candidate list with records that share only
-     * common words. They still count in the re-ranking. Ignored when every word
-     * of the query is that common.
+     * A word in at most this fraction of the records is "selective": a second
+     * candidate list matches only those words (ts_rank has no idf, so records
+     * sharing only common words like 研究, 方法 can crowd out the one sharing
+     * the rare words). All words still count in the re-ranking.
      */
     maxDocFrequency: z.number().min(0).max(1),
+    /** Size of that second list (0: off). */
+    selectiveLimit: z.number().int().min(0),
     /** Candidates fetched by the cheap SQL rank. */
     limit: z.number().int().positive(),
     /** Extra candidates by title similarity (pg_trgm). */
