@@ -13,6 +13,10 @@ export type AppDeps = {
 };
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route's declared access (see route.ts), for logs and tooling. */
+    access?: string;
+  }
   interface FastifyInstance {
     deps: AppDeps;
   }

@@ -19,8 +19,14 @@ export type Access = 'public' | 'authenticated' | `${string}:${string}`;
 
 export type RouteOptions = {
   access: Access;
-  /** Per-route rate limit (login, registration, reset). */
+  /** Per-route rate limit by client address (login, registration, reset). */
   rateLimit?: { max: number; timeWindow: string };
+  /**
+   * A second, narrower limit keyed by something in the validated request (the
+   * account a login names): many people behind one office address must not
+   * lock each other out, while one account cannot be hammered from one address.
+   */
+  rateLimitBy?: { max: number; timeWindow: string; key: (req: FastifyRequest) => string };
   /** Allowed while the user must still change a one-time password (the change itself, sign-out). */
   allowWhilePasswordChangeRequired?: boolean;
   /** Allowed while the second factor is still pending (the TOTP check, sign-out). */
@@ -41,6 +47,19 @@ export type App = FastifyInstance;
 
 /** Routes collected for the access-matrix test and docs. */
 export const registeredRoutes: { method: string; path: string; access: Access }[] = [];
+
+/** The second limit runs after validation, so its key can read the body. */
+function narrowerLimit(app: App, ep: Endpoint, limit: NonNullable<RouteOptions['rateLimitBy']>) {
+  const check = app.createRateLimit({
+    max: limit.max,
+    timeWindow: limit.timeWindow,
+    keyGenerator: (req) => `${ep.method} ${ep.path} ${req.ip} ${limit.key(req)}`,
+  });
+  return async (req: FastifyRequest) => {
+    const result = await check(req);
+    if (!result.isAllowed && result.isExceeded) throw new AppError('RATE_LIMITED', { retryAfter: result.ttlInSeconds });
+  };
+}
 
 export function route<E extends Endpoint>(
   app: App,
@@ -63,6 +82,7 @@ export function route<E extends Endpoint>(
     schema,
     config: { access: opts.access, ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}) },
     preValidation: async (req) => checkAccess(req, opts),
+    preHandler: opts.rateLimitBy ? narrowerLimit(app, ep, opts.rateLimitBy) : [],
     handler: async (req, reply) => {
       const result = await handler({
         actor: req.actor,

@@ -51,6 +51,28 @@ describe('sign-in', () => {
     expect(inbox.body.items.map((n: { kind: string }) => n.kind)).toEqual(['account.locked']);
   });
 
+  it('lets many colleagues behind one office address sign in, but holds one account to ten tries a minute', async () => {
+    const office = '10.77.0.1';
+    const colleagues = await Promise.all(Array.from({ length: 25 }, () => createUser(env.db, { roles: ['researcher'] })));
+    for (const u of colleagues) {
+      const res = await new TestClient(env.app, office).post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
+      expect(res.status).toBe(200);
+    }
+    const target = await createUser(env.db, { roles: ['researcher'] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      // Spelled differently each time: the limit is on the account, not on the string.
+      const username = i % 2 ? target.username.toUpperCase() : target.username;
+      const res = await new TestClient(env.app, '10.77.0.2').post('/api/v1/auth/login', { username, password: PASSWORD });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
+    expect(statuses[10]).toBe(429);
+    // The same account from another address, and another account from the same address, still get through.
+    expect((await new TestClient(env.app, '10.77.0.3').post('/api/v1/auth/login', { username: target.username, password: PASSWORD })).status).toBe(200);
+    expect((await new TestClient(env.app, '10.77.0.2').post('/api/v1/auth/login', { username: colleagues[0]!.username, password: PASSWORD })).status).toBe(200);
+  });
+
   it('ends a session after 30 idle minutes and after 12 hours in any case', async () => {
     const u = await createUser(env.db, { roles: ['researcher'] });
     const c = await signIn(env.app, u.username, PASSWORD);
