@@ -12,3 +12,5 @@ export * from '../modules/imports/schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/matchmaking/schema.js';
 export * from '../modules/plans/schema.js';
+export * from '../modules/registries/schema.js';
+export * from '../modules/contracts/schema.js';
