@@ -14,3 +14,4 @@ export * from '../modules/matchmaking/schema.js';
 export * from '../modules/plans/schema.js';
 export * from '../modules/registries/schema.js';
 export * from '../modules/contracts/schema.js';
+export * from '../modules/vouchers/schema.js';
