@@ -15,3 +15,4 @@ export * from '../modules/plans/schema.js';
 export * from '../modules/registries/schema.js';
 export * from '../modules/contracts/schema.js';
 export * from '../modules/vouchers/schema.js';
+export * from '../modules/trading/schema.js';
