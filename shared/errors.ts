@@ -19,6 +19,13 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
   CONFLICT: { status: 409, zh: '与已有记录冲突。', en: 'This conflicts with an existing record.' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作。', en: 'This cannot be done in the current state.' },
+  // trading
+  OWN_LISTING: { status: 403, zh: '不能购买或竞买本单位挂牌的成果。', en: 'You cannot buy or bid on your own organisation’s listing.' },
+  BIDDER_NOT_REGISTERED: { status: 403, zh: '请先报名参加竞价。', en: 'Register for this auction before bidding.' },
+  DEPOSIT_NOT_PAID: { status: 403, zh: '竞买保证金尚未到账，暂不能出价。', en: 'Your deposit has not been recorded yet; you cannot bid.' },
+  AUCTION_NOT_STARTED: { status: 409, zh: '竞价尚未开始。', en: 'The auction has not started yet.' },
+  AUCTION_ENDED: { status: 409, zh: '竞价已结束。', en: 'The auction has ended.' },
+  BID_TOO_LOW: { status: 409, zh: '出价低于当前最低应价。', en: 'The bid is below the lowest acceptable bid.' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大。', en: 'The upload is too large.' },
   ACCOUNT_LOCKED: { status: 423, zh: '连续登录失败次数过多，账号已锁定 15 分钟。', en: 'Too many failed sign-ins; the account is locked for 15 minutes.' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
