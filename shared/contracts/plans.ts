@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORG_TYPES } from '../roles.js';
 import { endpoint, Id, IdParams, IsoDateTime, PageQuery, pageOf } from './endpoint.js';
 
 /**
@@ -160,6 +161,38 @@ export const updatePlan = endpoint({
 });
 
 export const IndicatorParams = z.object({ id: Id, indicatorId: Id });
+export const TaskParams = z.object({ id: Id, taskId: Id });
+
+export const updateTask = endpoint({
+  method: 'PATCH',
+  path: '/api/v1/plans/:id/tasks/:taskId',
+  summary: 'Edit a task: wording, cadence, responsible units, milestones (bureau admin)',
+  tags: ['plans'],
+  params: TaskParams,
+  body: z.object({
+    title: z.string().trim().min(1).max(200).optional(),
+    measures: z.string().trim().min(1).max(10_000).optional(),
+    scheduleText: z.string().trim().max(2000).optional(),
+    cadence: Cadence.optional(),
+    coUnitTypes: z.array(z.enum(ORG_TYPES)).max(ORG_TYPES.length).optional(),
+    /** Replaces the named units. */
+    units: z.object({ leadId: Id, coIds: z.array(Id).max(100) }).optional(),
+    /** Replaces the milestones; an existing one keeps its id (and whether it was reached). */
+    milestones: z
+      .array(
+        z.object({
+          id: Id.optional(),
+          title: z.string().trim().min(1).max(500),
+          dueDate: z.iso.date(),
+          indicatorCode: z.string().max(100).nullable().optional(),
+          target: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().optional(),
+        }),
+      )
+      .max(50)
+      .optional(),
+  }),
+  response: TaskView,
+});
 
 export const updateIndicator = endpoint({
   method: 'PATCH',
@@ -328,7 +361,6 @@ export const ReportView = z.object({
 });
 export type ReportView = z.infer<typeof ReportView>;
 
-export const TaskParams = z.object({ id: Id, taskId: Id });
 
 export const SubmitReportBody = z.object({
   period: Period,

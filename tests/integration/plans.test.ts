@@ -5,7 +5,7 @@ import { auditLog } from '../../server/modules/audit/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
 import { organisations } from '../../server/modules/organisations/schema.js';
 import { seedDefaultPlan } from '../../server/modules/plans/seed.js';
-import { planReports, plans, planSupervisionItems, planTasks } from '../../server/modules/plans/schema.js';
+import { planMilestones, planReports, plans, planSupervisionItems, planTasks } from '../../server/modules/plans/schema.js';
 import { runSupervision } from '../../server/modules/plans/supervise.js';
 import type { Role } from '../../shared/roles.js';
 import { signIn, TestClient } from '../support/client.js';
@@ -341,5 +341,62 @@ describe('supervision (督办)', () => {
 
     const full = await (await again(reviewer.user)).get(`/api/v1/plans/${planId}/export.xlsx`);
     expect(full.status).toBe(200);
+  });
+});
+
+describe('editing a task (bureau admin)', () => {
+  const taskOf = (plan: { tasks: { id: string; number: number }[] }, n: number) => plan.tasks.find((t) => t.number === n)!;
+
+  it('changes wording, cadence, responsible units and milestones, audited, and keeps a reached milestone', async () => {
+    const plan = await importTestPlan();
+    const t2 = taskOf(plan, 2) as unknown as { id: string; milestones: { id: string }[] };
+    await env.db.update(planMilestones).set({ reachedAt: new Date('2026-03-20T00:00:00Z') }).where(eq(planMilestones.id, t2.milestones[0]!.id));
+    const res = await admin.client.patch(`/api/v1/plans/${plan.id}/tasks/${t2.id}`, {
+      title: '制定科技成果转化与职称评定挂钩制度',
+      cadence: 'monthly',
+      units: { leadId: nongmuju.id, coIds: [kejiju.id] },
+      milestones: [
+        { id: t2.milestones[0]!.id, title: '出台挂钩制度', dueDate: '2026-03-31', indicatorCode: 'rule', target: 1 },
+        { title: '开展首轮评定', dueDate: '2027-06-30' },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ title: '制定科技成果转化与职称评定挂钩制度', cadence: 'monthly', scheduleKind: 'milestones' });
+    expect(res.body.units.map((u: { id: string; role: string }) => `${u.role}:${u.id}`)).toEqual([`lead:${nongmuju.id}`, `co:${kejiju.id}`]);
+    expect(res.body.milestones.map((m: { title: string; reachedAt: string | null }) => [m.title, m.reachedAt !== null])).toEqual([['出台挂钩制度', true], ['开展首轮评定', false]]);
+    const [audit] = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'plan_task.update'), eq(auditLog.entityId, t2.id)));
+    expect(audit!.changes).toMatchObject({ cadence: { before: 'quarterly', after: 'monthly' } });
+
+    // The new lead unit now sees the task among its own.
+    const mine = await farmReporter.client.get(`/api/v1/plans/${plan.id}`);
+    expect(mine.body.tasks.find((t: { id: string }) => t.id === t2.id).units[0].id).toBe(nongmuju.id);
+
+    // Removing every milestone makes the task continuous.
+    const cont = await admin.client.patch(`/api/v1/plans/${plan.id}/tasks/${t2.id}`, { milestones: [] });
+    expect(cont.body).toMatchObject({ scheduleKind: 'continuous', milestones: [] });
+  });
+
+  it('refuses bad edits with every field named, changes nothing, and lets only the bureau admin edit', async () => {
+    const plan = await importTestPlan();
+    const t1 = taskOf(plan, 1);
+    const before = await admin.client.get(`/api/v1/plans/${plan.id}`);
+    const bad = await admin.client.patch(`/api/v1/plans/${plan.id}/tasks/${t1.id}`, {
+      title: '改名',
+      units: { leadId: kejiju.id, coIds: [kejiju.id, '00000000-0000-4000-8000-000000000000'] },
+      milestones: [
+        { title: '超出规划期', dueDate: '2030-01-01' },
+        { title: '未知指标', dueDate: '2026-06-30', indicatorCode: 'nope' },
+        { title: '目标无指标', dueDate: '2026-06-30', target: 3 },
+        { id: '00000000-0000-4000-8000-000000000001', title: '别人的里程碑', dueDate: '2026-06-30' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(paths(bad).sort()).toEqual(['milestones.0.dueDate', 'milestones.1.indicatorCode', 'milestones.2.target', 'milestones.3.id', 'units.coIds', 'units.coIds.1'].sort());
+    const after = await admin.client.get(`/api/v1/plans/${plan.id}`);
+    expect(after.body.tasks).toEqual(before.body.tasks);
+
+    expect((await reviewer.client.patch(`/api/v1/plans/${plan.id}/tasks/${t1.id}`, { title: '改名' })).status).toBe(403);
+    expect((await admin.client.patch(`/api/v1/plans/${plan.id}/tasks/00000000-0000-4000-8000-000000000000`, { title: '改名' })).status).toBe(404);
+    expect((await admin.client.patch(`/api/v1/plans/${plan.id}/tasks/${t1.id}`, { cadence: 'yearly' })).status).toBe(400);
   });
 });

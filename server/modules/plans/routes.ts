@@ -18,6 +18,7 @@ import { submitReport } from './submit-report.js';
 import { exportSupervision, listSupervision } from './supervision-list.js';
 import { yearStart } from './targets.js';
 import { updateIndicator, updatePlan } from './update-plan.js';
+import { updateTask } from './update-task.js';
 import { drillDown, indicatorValue } from './values.js';
 
 async function planOr404(db: Db, id: string) {
@@ -52,6 +53,12 @@ export function planRoutes(app: App): void {
     const detail = await planDetail(deps.db, actor, await planOr404(deps.db, params.id));
     const number = detail.tasks.find((t) => t.id === ind.taskId)?.number ?? null;
     return presentIndicator(ind, (await targetsOf(deps.db, [ind.id])).get(ind.id) ?? [], number);
+  });
+
+  route(app, c.updateTask, { access: 'manage:plan' }, async ({ actor, params, body, deps }) => {
+    await withTx(deps.db, (tx) => updateTask(tx, actor, params.id, params.taskId, body));
+    const detail = await planDetail(deps.db, actor, await planOr404(deps.db, params.id));
+    return detail.tasks.find((t) => t.id === params.taskId)!;
   });
 
   route(app, c.getDashboard, { access: 'monitor:plan' }, async ({ actor, params, query, deps }) => {
