@@ -19,6 +19,12 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
   CONFLICT: { status: 409, zh: '与已有记录冲突。', en: 'This conflicts with an existing record.' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作。', en: 'This cannot be done in the current state.' },
+  // Innovation vouchers (issue 8)
+  IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于内容不同的请求，请为新请求使用新的键。', en: 'This idempotency key was already used for a different request; use a new key for a new request.' },
+  BUDGET_EXCEEDED: { status: 409, zh: '专项可用预算不足。', en: 'The programme’s available budget is not enough.' },
+  VOUCHER_CAP_EXCEEDED: { status: 409, zh: '超出该企业本年度创新券额度。', en: 'This exceeds the enterprise’s yearly voucher cap.' },
+  NOT_ELIGIBLE: { status: 422, zh: '不符合申领条件。', en: 'Not eligible.' },
+  BLACKLISTED: { status: 403, zh: '该单位已被列入创新券黑名单。', en: 'This organisation is barred from voucher programmes.' },
   // trading
   OWN_LISTING: { status: 403, zh: '不能购买或竞买本单位挂牌的成果。', en: 'You cannot buy or bid on your own organisation’s listing.' },
   BIDDER_NOT_REGISTERED: { status: 403, zh: '请先报名参加竞价。', en: 'Register for this auction before bidding.' },
