@@ -1,0 +1,64 @@
+/** Jobs of matching (registered by importing this file from server/jobs.ts). */
+import { z } from 'zod';
+import { defineJob, defineSchedule, enqueue } from '../../core/jobs/queue.js';
+import { loadConfig } from '../../config.js';
+import { onListingIndexed } from '../catalog/search/index-listing.js';
+import { sendDigests } from './digests.js';
+import { matchNewRecord } from './subscriptions.js';
+import { rebuildTermStats, invalidateTermStats } from './term-stats.js';
+import './notification-texts.js';
+
+const Kind = z.enum(['achievement', 'demand']);
+
+/**
+ * Rebuild a kind's corpus statistics (see term-stats.ts). Enqueued with a
+ * singleton key, so any number of publications while one is queued cost one
+ * rebuild.
+ */
+export const refreshTermStatsJob = defineJob({
+  name: 'matching.refresh_term_stats',
+  payload: z.object({ kind: Kind }),
+  handler: async ({ kind }, { db, log }) => {
+    const version = await rebuildTermStats(db, kind);
+    invalidateTermStats(db, kind);
+    log.debug({ kind, version }, 'term statistics rebuilt');
+  },
+});
+
+/**
+ * After the catalog re-indexed a listing (published, edited, withdrawn…):
+ * refresh the statistics and tell subscribers about a newly matching record.
+ */
+export const recordIndexedJob = defineJob({
+  name: 'matching.record_indexed',
+  payload: z.object({ kind: Kind, id: z.uuid() }),
+  handler: async ({ kind, id }, { db, now }) => {
+    await enqueue(db, refreshTermStatsJob, { kind }, { singletonKey: `matching.stats:${kind}` });
+    await matchNewRecord(db, kind, id, now());
+  },
+});
+
+// The catalog's re-indexing job runs after the publication commits; matching follows it.
+onListingIndexed(async (db, kind, id) => {
+  await enqueue(db, recordIndexedJob, { kind, id });
+});
+
+function publicUrl(): string {
+  try {
+    return loadConfig(process.env).publicUrl;
+  } catch {
+    return `http://localhost:${process.env.PORT ?? 3000}`;
+  }
+}
+
+/** Hourly: send the daily and weekly digests that are due (from 08:00 district time). */
+export const sendDigestsJob = defineJob({
+  name: 'matching.send_digests',
+  payload: z.object({}),
+  handler: async (_payload, { db, log, now }) => {
+    const n = await sendDigests(db, now(), publicUrl());
+    if (n > 0) log.info({ digests: n }, 'match digests queued');
+  },
+});
+
+defineSchedule(sendDigestsJob, 3600, {});

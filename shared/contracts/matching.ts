@@ -1,0 +1,340 @@
+import { z } from 'zod';
+import { CooperationMode, TransferMode } from '../taxonomies/codes.js';
+import { isValidPillarIndustry } from '../taxonomies/pillar-industries.js';
+import { isValidRegion } from '../taxonomies/regions.js';
+import { isValidTechField } from '../taxonomies/tech-fields.js';
+import { Fen } from './catalog-content.js';
+import { endpoint, Id, IdParams, IsoDateTime, Ok } from './endpoint.js';
+
+/**
+ * Precise matching (精准对接): demands ↔ achievements, similar achievements,
+ * free text → achievements or demands, every match explained; feedback,
+ * impressions, subscriptions. The engine is server/modules/matching/engine
+ * (docs/decisions/0015-matching-engine.md); the routes are
+ * server/modules/matching/routes.ts.
+ */
+
+export const MATCH_KINDS = ['achievement', 'demand'] as const;
+export const MatchKind = z.enum(MATCH_KINDS);
+export type MatchKind = z.infer<typeof MatchKind>;
+
+/** Which way a list of suggestions goes (feedback and impressions record it). */
+export const MATCH_DIRECTIONS = [
+  'demand-achievements',
+  'achievement-demands',
+  'achievement-enterprises',
+  'achievement-similar',
+  'text-achievements',
+  'text-demands',
+] as const;
+export const MatchDirection = z.enum(MATCH_DIRECTIONS);
+export type MatchDirection = z.infer<typeof MatchDirection>;
+
+const Codes = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(20).optional();
+
+/**
+ * Hard filters: a record failing any is never returned. Unknown keys are
+ * refused (a misspelt filter must not silently widen the results).
+ */
+export const MatchFilters = z.strictObject({
+  industrySections: Codes(z.string().regex(/^[A-T]$/)),
+  techFields: Codes(z.string().refine(isValidTechField, { message: 'technology field code' })),
+  regionCodes: Codes(z.string().refine(isValidRegion, { message: 'GB/T 2260 region code' })),
+  pillarTags: Codes(z.string().refine(isValidPillarIndustry, { message: 'pillar industry tag' })),
+  /** Achievements offering one of these (achievement results only). */
+  transferModes: Codes(TransferMode),
+  /** Demands accepting one of these (demand results only). */
+  cooperationModes: Codes(CooperationMode),
+  /** Achievements at this TRL or above. */
+  minTrl: z.number().int().min(1).max(9).optional(),
+  /** Achievements priced at most this (fen); negotiable prices pass. */
+  maxPriceFen: Fen.optional(),
+});
+export type MatchFilters = z.infer<typeof MatchFilters>;
+
+export const MatchTextBody = z.strictObject({
+  /** "Describe your problem in a few sentences" (or an achievement's description). */
+  text: z.string().trim().min(2).max(4000),
+  filters: MatchFilters.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
+export const MatchListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const AchievementMatchesQuery = MatchListQuery.extend({
+  /** demands (default) or the enterprises behind the best-matching demands. */
+  target: z.enum(['demands', 'enterprises']).default('demands'),
+});
+
+const Bilingual = { zh: z.string(), en: z.string() };
+export const FACTOR_KEYS = ['text', 'industry', 'techField', 'cooperation', 'readiness', 'budget', 'region', 'freshness'] as const;
+export const FactorKey = z.enum(FACTOR_KEYS);
+export type FactorKey = z.infer<typeof FactorKey>;
+
+export const Explanation = z.object({
+  /** Each factor's share of the score (shares add up to 1), largest first. */
+  factors: z.array(z.object({ key: FactorKey, share: z.number(), value: z.number(), ...Bilingual })),
+  /** Query words found in the record, strongest first; a synonym shows as 废水（污水）. */
+  matchedTerms: z.array(z.string()),
+  matchedFacets: z.array(z.object({ key: FactorKey, fit: z.enum(['full', 'partial']), ...Bilingual })),
+  summary: z.object(Bilingual),
+});
+export type Explanation = z.infer<typeof Explanation>;
+
+/**
+ * One suggestion. `id`, `externalId`, `score`, `explanation` are the API the
+ * issue fixes (outside evaluation reads only those); the rest is for people.
+ * `externalId` is the source's identifier of records imported in bulk.
+ */
+export const MatchItem = z.object({
+  id: Id,
+  externalId: z.string().nullable(),
+  score: z.number(),
+  explanation: Explanation,
+  /** achievement | demand | organisation */
+  kind: z.enum(['achievement', 'demand', 'organisation']),
+  title: z.string(),
+  organisation: z.object({ id: Id, name: z.string() }).nullable(),
+  /** score over the most a record can score in this direction (0–1), what subscription thresholds compare with. */
+  relevance: z.number(),
+  /** For organisations: how many of their demands matched. */
+  matchedRecords: z.number().int().optional(),
+});
+export type MatchItem = z.infer<typeof MatchItem>;
+
+export const MatchList = z.object({
+  items: z.array(MatchItem),
+  direction: MatchDirection,
+});
+export type MatchList = z.infer<typeof MatchList>;
+
+export const matchAchievements = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/achievements',
+  summary: 'Achievements matching a free-text problem description',
+  tags: ['matching'],
+  body: MatchTextBody,
+  response: MatchList,
+});
+
+export const matchDemands = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/demands',
+  summary: 'Demands matching a free-text description of what one offers',
+  tags: ['matching'],
+  body: MatchTextBody,
+  response: MatchList,
+});
+
+export const demandMatches = endpoint({
+  method: 'GET',
+  path: '/api/v1/demands/:id/matches',
+  summary: 'Achievements matching a demand, explained',
+  tags: ['matching'],
+  params: IdParams,
+  query: MatchListQuery,
+  response: MatchList,
+});
+
+export const achievementMatches = endpoint({
+  method: 'GET',
+  path: '/api/v1/achievements/:id/matches',
+  summary: 'Demands (or the enterprises behind them) matching an achievement, explained',
+  tags: ['matching'],
+  params: IdParams,
+  query: AchievementMatchesQuery,
+  response: MatchList,
+});
+
+export const similarAchievements = endpoint({
+  method: 'GET',
+  path: '/api/v1/achievements/:id/similar',
+  summary: 'Achievements similar to an achievement, explained',
+  tags: ['matching'],
+  params: IdParams,
+  query: MatchListQuery,
+  response: MatchList,
+});
+
+// ---- feedback and impressions -------------------------------------------
+
+export const FeedbackBody = z
+  .strictObject({
+    direction: MatchDirection,
+    /** The record the suggestions were for (absent for free text). */
+    queryId: Id.optional(),
+    queryText: z.string().trim().min(1).max(4000).optional(),
+    resultId: Id,
+    /** 1-based position in the list shown. */
+    rank: z.number().int().min(1).max(1000).optional(),
+    score: z.number().min(0).max(100).optional(),
+    useful: z.boolean(),
+  })
+  .refine((b) => b.queryId || b.queryText, { message: 'queryId or queryText', path: ['queryId'] });
+
+export const FeedbackView = z.object({ id: Id, useful: z.boolean(), createdAt: IsoDateTime });
+
+export const postFeedback = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/feedback',
+  summary: 'Mark a suggestion useful or not useful',
+  tags: ['matching'],
+  body: FeedbackBody,
+  response: FeedbackView,
+});
+
+export const FeedbackExportQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  format: z.enum(['jsonl', 'csv']).default('jsonl'),
+});
+
+export const exportFeedback = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/feedback/export',
+  summary: 'Feedback on suggestions, for offline evaluation (JSON lines or CSV)',
+  tags: ['matching'],
+  query: FeedbackExportQuery,
+  response: z.unknown(),
+  download: true,
+});
+
+/** Lists of suggestions shown, sent in batches by the web app. */
+export const ImpressionsBody = z.strictObject({
+  lists: z
+    .array(
+      z.strictObject({
+        direction: MatchDirection,
+        queryId: Id.optional(),
+        resultIds: z.array(Id).min(1).max(100),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+export const postImpressions = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/impressions',
+  summary: 'Record lists of suggestions shown (batched)',
+  tags: ['matching'],
+  body: ImpressionsBody,
+  response: z.object({ recorded: z.number().int() }),
+});
+
+// ---- subscriptions -------------------------------------------------------
+
+export const DIGESTS = ['none', 'daily', 'weekly'] as const;
+export const Digest = z.enum(DIGESTS);
+export const SUBSCRIPTION_SOURCES = ['demand', 'achievement', 'profile'] as const;
+export const SubscriptionSource = z.enum(SUBSCRIPTION_SOURCES);
+
+export const CreateSubscriptionBody = z
+  .strictObject({
+    /** What to be told about: achievements or demands being published. */
+    target: MatchKind,
+    /** The interest: one of the caller's organisation's listings, or a free-text profile. */
+    sourceKind: SubscriptionSource,
+    sourceId: Id.optional(),
+    profileText: z.string().trim().min(2).max(2000).optional(),
+    filters: MatchFilters.default({}),
+    /** Minimum relevance (0–1) to be told. */
+    threshold: z.number().min(0).max(1).default(0.5),
+    emailDigest: Digest.default('none'),
+  })
+  .refine((b) => b.sourceKind === 'profile' || b.sourceId, { message: 'sourceId is required for a listing', path: ['sourceId'] })
+  .refine((b) => b.sourceKind !== 'profile' || b.profileText, { message: 'profileText is required for a profile', path: ['profileText'] });
+
+export const UpdateSubscriptionBody = z
+  .strictObject({
+    filters: MatchFilters.optional(),
+    threshold: z.number().min(0).max(1).optional(),
+    emailDigest: Digest.optional(),
+    active: z.boolean().optional(),
+    profileText: z.string().trim().min(2).max(2000).optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change', path: ['threshold'] });
+
+export const SubscriptionView = z.object({
+  id: Id,
+  target: MatchKind,
+  sourceKind: SubscriptionSource,
+  source: z.object({ id: Id, title: z.string() }).nullable(),
+  profileText: z.string().nullable(),
+  filters: MatchFilters,
+  threshold: z.number(),
+  emailDigest: Digest,
+  active: z.boolean(),
+  hits: z.number().int(),
+  lastDigestAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export type SubscriptionView = z.infer<typeof SubscriptionView>;
+
+export const SubscriptionHitView = z.object({
+  id: Id,
+  kind: MatchKind,
+  recordId: Id,
+  title: z.string(),
+  relevance: z.number(),
+  explanation: Explanation,
+  createdAt: IsoDateTime,
+});
+
+export const listSubscriptions = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/subscriptions',
+  summary: 'My subscriptions',
+  tags: ['matching'],
+  response: z.object({ items: z.array(SubscriptionView) }),
+});
+
+export const createSubscription = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/subscriptions',
+  summary: 'Subscribe to new matching records',
+  tags: ['matching'],
+  body: CreateSubscriptionBody,
+  response: SubscriptionView,
+});
+
+export const updateSubscription = endpoint({
+  method: 'PATCH',
+  path: '/api/v1/match/subscriptions/:id',
+  summary: 'Change a subscription',
+  tags: ['matching'],
+  params: IdParams,
+  body: UpdateSubscriptionBody,
+  response: SubscriptionView,
+});
+
+export const deleteSubscription = endpoint({
+  method: 'DELETE',
+  path: '/api/v1/match/subscriptions/:id',
+  summary: 'Delete a subscription',
+  tags: ['matching'],
+  params: IdParams,
+  response: Ok,
+});
+
+export const subscriptionHits = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/subscriptions/:id/hits',
+  summary: 'Records that matched a subscription, newest first',
+  tags: ['matching'],
+  params: IdParams,
+  response: z.object({ items: z.array(SubscriptionHitView) }),
+});
+
+/** The e-mailed link's token: works without signing in. */
+export const UnsubscribeBody = z.strictObject({ token: z.string().min(20).max(200) });
+
+export const unsubscribe = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/unsubscribe',
+  summary: 'Stop a subscription from the link in its e-mail (no sign-in)',
+  tags: ['matching'],
+  body: UnsubscribeBody,
+  response: z.object({ ok: z.literal(true), target: MatchKind, description: z.string() }),
+});
