@@ -10,4 +10,5 @@ import './modules/catalog/search/jobs.js';
 import './modules/imports/jobs.js';
 import './modules/projects/jobs.js';
 import './modules/matchmaking/jobs.js';
+import './modules/matching/jobs.js';
 import './modules/plans/jobs.js';

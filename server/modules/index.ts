@@ -11,6 +11,7 @@ import { planRoutes } from './plans/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { matchmakingRoutes } from './matchmaking/routes.js';
+import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
@@ -40,4 +41,5 @@ export function registerModules(app: App): void {
   projectRoutes(app);
   planRoutes(app);
   matchmakingRoutes(app);
+  matchingRoutes(app);
 }

@@ -156,6 +156,21 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/matchmaking/broker/cases': ['broker'],
   'GET /api/v1/matchmaking/funnel': ['reviewer', 'bureau_admin'],
   'GET /api/v1/matchmaking/funnel/export': ['reviewer', 'bureau_admin'],
+  // Matching (server/modules/matching/policy.ts): suggestions are public (published records only, rate-limited); feedback and subscriptions need a user (own subscriptions only); the bureau exports feedback.
+  'POST /api/v1/match/achievements': 'public',
+  'POST /api/v1/match/demands': 'public',
+  'GET /api/v1/demands/:id/matches': 'public',
+  'GET /api/v1/achievements/:id/matches': 'public',
+  'GET /api/v1/achievements/:id/similar': 'public',
+  'POST /api/v1/match/feedback': 'signed-in',
+  'GET /api/v1/match/feedback/export': ['reviewer', 'bureau_admin', 'sys_admin'],
+  'POST /api/v1/match/impressions': 'public',
+  'GET /api/v1/match/subscriptions': 'signed-in',
+  'POST /api/v1/match/subscriptions': 'signed-in',
+  'PATCH /api/v1/match/subscriptions/:id': 'signed-in',
+  'DELETE /api/v1/match/subscriptions/:id': 'signed-in',
+  'GET /api/v1/match/subscriptions/:id/hits': 'signed-in',
+  'POST /api/v1/match/unsubscribe': 'public',
 };
 
 const env = await setupTestEnv();

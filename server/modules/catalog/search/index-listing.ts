@@ -89,6 +89,14 @@ export async function indexListing(db: DbOrTx, kind: ListingKind, id: string): P
   await indexListings(db, kind, [id]);
 }
 
+type IndexedHook = (db: DbOrTx, kind: ListingKind, id: string) => Promise<void>;
+const indexedHooks: IndexedHook[] = [];
+
+/** Run `hook` after the re-indexing job rewrote a listing's vector (matching: statistics and subscriptions). */
+export function onListingIndexed(hook: IndexedHook): void {
+  indexedHooks.push(hook);
+}
+
 /**
  * Recompute a listing's search vector after it was published or changed.
  * Enqueue it in the transaction that changed the listing: it runs after commit.
@@ -100,5 +108,6 @@ export const reindexListingJob = defineJob({
     // Another instance may have changed the admin terms since this one loaded them.
     await ensureDictionary(db);
     await indexListing(db, kind, id);
+    for (const hook of indexedHooks) await hook(db, kind, id);
   },
 });
