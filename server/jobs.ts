@@ -12,3 +12,4 @@ import './modules/projects/jobs.js';
 import './modules/matchmaking/jobs.js';
 import './modules/matching/jobs.js';
 import './modules/plans/jobs.js';
+import './modules/vouchers/jobs.js';

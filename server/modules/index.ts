@@ -16,6 +16,7 @@ import { notificationRoutes } from './notifications/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
+import { voucherRoutes } from './vouchers/routes.js';
 
 /**
  * Server-rendered head for pages search engines index (a listing's title,
@@ -42,4 +43,5 @@ export function registerModules(app: App): void {
   planRoutes(app);
   matchmakingRoutes(app);
   matchingRoutes(app);
+  voucherRoutes(app);
 }
