@@ -85,6 +85,7 @@ describe('plan dashboard journey', () => {
     const suffix = uniqueSuffix();
     const reporter = { username: `nm${suffix}`, password: 'Reporter-Strong-2024!' };
     const reviewer = { username: `prev${suffix}`, password: 'Reviewer-Strong-2024!' };
+    const planAdmin = { username: `padm${suffix}`, password: 'Planadmin-Strong-2024!' };
 
     await step('set-up-accounts', async () => {
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
@@ -93,6 +94,7 @@ describe('plan dashboard journey', () => {
       expect(unit, `the seeded organisation tree has ${UNIT_CODE}`).not.toBeNull();
       await account(admin, { username: reporter.username, displayName: '李报送', roles: ['dept_reporter'], organisationId: unit!.id }, reporter.password);
       await account(admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
+      await account(admin, { username: planAdmin.username, displayName: '赵管理', roles: ['bureau_admin'] }, planAdmin.password);
     });
 
     // 1. The bureau's dashboard before the report: the figure stands at 0.
@@ -180,7 +182,24 @@ describe('plan dashboard journey', () => {
       await journey.shot(s, 'large-screen');
     });
 
-    // 6. The public statistics page needs no sign-in.
+    // 6. The bureau administrator adjusts a task in the console (no re-import of the plan file).
+    await step('admin-edits-task', async () => {
+      const a = await personPage();
+      await signIn(a, planAdmin.username, planAdmin.password);
+      await a.getByTestId('menu-plan-admin').click();
+      await a.waitForURL(/\/console\/plan-admin/);
+      await a.getByTestId('edit-task-5').click();
+      const title = a.getByTestId('task-title');
+      await title.waitFor();
+      await title.fill('建设科技成果转移转化示范区和基地（调整）');
+      await journey.shot(a, 'task-editor');
+      await a.getByTestId('task-save').click();
+      await a.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+      await a.getByText('建设科技成果转移转化示范区和基地（调整）').waitFor();
+      await journey.shot(a, 'task-edited');
+    });
+
+    // 7. The public statistics page needs no sign-in.
     await step('public-statistics', async () => {
       const v = await personPage();
       await v.goto('/statistics');

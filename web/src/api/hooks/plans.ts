@@ -78,6 +78,10 @@ export function usePlanMutations() {
         api(p.updateIndicator, { params: { id: v.id, indicatorId: v.indicatorId }, body: v.body }),
       onSuccess: done,
     }),
+    updateTask: useMutation({
+      mutationFn: (v: { id: string; taskId: string; body: BodyOf<typeof p.updateTask> }) => api(p.updateTask, { params: { id: v.id, taskId: v.taskId }, body: v.body }),
+      onSuccess: done,
+    }),
     importPlan: useMutation({ mutationFn: (body: BodyOf<typeof p.importPlan>) => api(p.importPlan, { body }), onSuccess: done }),
   };
 }

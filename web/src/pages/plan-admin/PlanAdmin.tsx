@@ -3,7 +3,7 @@ import { Button, Card, DatePicker, Empty, Flex, Form, InputNumber, Select, Skele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { PLAN_STATUSES, type IndicatorView, type PlanStatus } from '@shared/contracts/plans.js';
+import { PLAN_STATUSES, type IndicatorView, type PlanStatus, type TaskView } from '@shared/contracts/plans.js';
 import { applyFieldErrors } from '../../api/form-errors';
 import { usePlan, usePlanMutations } from '../../api/hooks/plans';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
@@ -13,14 +13,15 @@ import { PlanPicker } from '../plans/PlanPicker';
 import { usePlanChoice } from '../plans/usePlanChoice';
 import { ImportPlanCard } from './ImportPlanCard';
 import { IndicatorEditor } from './IndicatorEditor';
+import { TaskEditor } from './TaskEditor';
 
 type Ind = z.infer<typeof IndicatorView>;
+type Task = z.infer<typeof TaskView>;
 type Settings = { status: PlanStatus; atRiskMarginPercent: number; reportDueDays: number; reportingFrom: Dayjs };
 
 /**
  * Plan administration (bureau admin): tracking settings, indicators' targets
- * and public flags, import of a plan file. Tasks and units change by
- * importing a corrected file (the API has no task editing).
+ * and public flags, tasks (wording, units, milestones), import of a plan file.
  */
 export function PlanAdmin() {
   const { t, i18n } = useTranslation();
@@ -31,6 +32,7 @@ export function PlanAdmin() {
   const ok = useSuccessToast();
   const [form] = Form.useForm<Settings>();
   const [editing, setEditing] = useState<Ind | null>(null);
+  const [editingTask, setEditingTask] = useState<Task | null>(null);
   const p = detail.data;
   const yn = { yes: t('common.yes'), no: t('common.no') };
   useEffect(() => {
@@ -90,14 +92,15 @@ export function PlanAdmin() {
                 { title: t('plans.tasks.units'), key: 'u', render: (_, x) => <Flex gap={4} wrap>{x.units.map((u) => <Tag key={u.id} color={u.role === 'lead' ? 'blue' : undefined}>{u.name}</Tag>)}{x.coUnitTypes.map((ty) => <Tag key={ty} color="purple">{t(`orgTypes.${ty as 'township'}`)}</Tag>)}</Flex> },
                 { title: t('plans.tasks.cadence'), dataIndex: 'cadence', render: (c: 'monthly' | 'quarterly') => t(`plans.cadence.${c}`) },
                 { title: t('plans.tasks.milestones'), key: 'ms', render: (_, x) => x.milestones.map((ms) => `${ms.dueDate} ${ms.title}`).join('；') || t('plans.tasks.continuous') },
+                { title: t('common.actions'), key: 'a', render: (_, x: Task) => <Button size="small" onClick={() => setEditingTask(x)} data-testid={`edit-task-${x.number}`}>{t('common.edit')}</Button> },
               ]} />
-              <div style={{ marginTop: 8, color: '#888', fontSize: 12 }}>{t('plans.admin.tasksByImport')}</div>
             </Card>
           </>
         )}
         <ImportPlanCard onImported={setPlan} />
       </Flex>
       {p && <IndicatorEditor planId={p.id} ind={editing} onClose={() => setEditing(null)} />}
+      {p && <TaskEditor planId={p.id} task={editingTask} indicators={p.indicators} onClose={() => setEditingTask(null)} />}
     </div>
   );
 }
