@@ -4,6 +4,7 @@ import { renderListingShell } from './catalog/search/seo.js';
 import { auditRoutes } from './audit/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { catalogSearchRoutes } from './catalog/search/routes.js';
+import { contractRoutes } from './contracts/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
@@ -11,6 +12,7 @@ import { planRoutes } from './plans/routes.js';
 import { identityRoutes } from './identity/routes.js';
 import { mailRoutes } from './mail/routes.js';
 import { matchmakingRoutes } from './matchmaking/routes.js';
+import { tradingRoutes } from './trading/routes.js';
 import { matchingRoutes } from './matching/routes.js';
 import { notificationRoutes } from './notifications/routes.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -42,6 +44,8 @@ export function registerModules(app: App): void {
   projectRoutes(app);
   planRoutes(app);
   matchmakingRoutes(app);
+  contractRoutes(app);
+  tradingRoutes(app);
   matchingRoutes(app);
   voucherRoutes(app);
 }

@@ -1,0 +1,161 @@
+import { eq, sql } from 'drizzle-orm';
+import { type Actor, requireCan } from '../../core/access.js';
+import { AppError } from '../../core/errors.js';
+import { enqueue } from '../../core/jobs/queue.js';
+import type { Tx } from '../../db/client.js';
+import { recordAudit } from '../audit/record-audit.js';
+import { findOrganisation } from '../organisations/repository.js';
+import { notify } from '../notifications/notify.js';
+import { achievementTitle } from './deals.js';
+import { closeAuctionJob } from './jobs.js';
+import { auctionsChannelNotify } from './live.js';
+import { auctionLink, buyerOrgOf } from './parties.js';
+import { type AuctionRow, type BidderRow, findAuction, findBidder, findBidderOf, findTradeListing } from './repository.js';
+import { auctionBidders, auctionBids, auctions } from './schema.js';
+
+const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** The lowest acceptable next bid: the start price first, then the current price plus the increment. */
+export function nextMinimum(a: Pick<AuctionRow, 'currentPriceFen' | 'startPriceFen' | 'incrementFen'>): number {
+  return a.currentPriceFen === null ? a.startPriceFen : a.currentPriceFen + a.incrementFen;
+}
+
+/**
+ * Register the caller's VERIFIED organisation (not the holder) to bid, before
+ * the auction ends. Numbered in order under the auction's lock; with no
+ * deposit required the registration is at once eligible.
+ */
+export async function registerBidder(tx: Tx, actor: Actor, auctionId: string, now: Date): Promise<BidderRow> {
+  const a = await findAuction(tx, auctionId, { forUpdate: true });
+  if (!a) throw new AppError('NOT_FOUND');
+  const listing = (await findTradeListing(tx, a.listingId))!;
+  await buyerOrgOf(tx, actor, listing, ['bid', 'auction']);
+  if (a.status !== 'open' || a.endsAt.getTime() <= now.getTime()) throw new AppError('AUCTION_ENDED');
+  if (await findBidderOf(tx, auctionId, actor.organisationId!)) {
+    throw new AppError('CONFLICT', { message: { zh: '本单位已报名该竞价。', en: 'Your organisation is already registered for this auction.' } });
+  }
+  const [{ n }] = (await tx.select({ n: sql<number>`coalesce(max(${auctionBidders.bidderNo}), 0)::int` }).from(auctionBidders).where(eq(auctionBidders.auctionId, auctionId))) as [{ n: number }];
+  const free = a.depositFen === 0;
+  const [row] = await tx
+    .insert(auctionBidders)
+    .values({
+      auctionId,
+      organisationId: actor.organisationId!,
+      registeredBy: actor.userId,
+      bidderNo: n + 1,
+      depositStatus: free ? 'paid' : 'unpaid',
+      depositPaidAt: free ? now : null,
+      depositReference: free ? '无需保证金' : null,
+      registeredAt: now,
+    })
+    .returning();
+  await recordAudit(tx, actor, { action: 'auction.register', entityType: 'auction', entityId: auctionId, changes: { bidderNo: row!.bidderNo, organisationId: actor.organisationId, depositFen: a.depositFen } });
+  return row!;
+}
+
+/**
+ * A bid, under the auction's row lock (decision record 0017): concurrent
+ * bids on one auction run one after another, each sees the price the one
+ * before it wrote, so accepted amounts strictly increase with their sequence
+ * number and there is one leader. A bid in the last `snipeWindowMinutes`
+ * moves the end on by `snipeExtendMinutes` and schedules the close again.
+ */
+export async function placeBid(tx: Tx, actor: Actor, auctionId: string, amountFen: number, now: Date): Promise<{ seq: number; extendedTo: Date | null }> {
+  if (!actor.organisationId) throw new AppError('FORBIDDEN');
+  requireCan(actor, 'bid', 'auction', { organisationId: actor.organisationId });
+  const a = await findAuction(tx, auctionId, { forUpdate: true });
+  if (!a) throw new AppError('NOT_FOUND');
+  const listing = (await findTradeListing(tx, a.listingId))!;
+  if (listing.organisationId === actor.organisationId) throw new AppError('OWN_LISTING');
+  const org = await findOrganisation(tx, actor.organisationId);
+  if (org?.verificationStatus !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
+  if (now.getTime() < a.startsAt.getTime()) throw new AppError('AUCTION_NOT_STARTED');
+  if (a.status !== 'open' || now.getTime() >= a.endsAt.getTime()) throw new AppError('AUCTION_ENDED');
+  const bidder = await findBidderOf(tx, auctionId, actor.organisationId);
+  if (!bidder) throw new AppError('BIDDER_NOT_REGISTERED');
+  if (bidder.depositStatus !== 'paid') throw new AppError('DEPOSIT_NOT_PAID');
+  const min = nextMinimum(a);
+  if (amountFen < min) {
+    throw new AppError('BID_TOO_LOW', {
+      message: { zh: `出价须不低于 ¥${yuan(min)}（当前价加最小加价幅度）。`, en: `The bid must be at least ¥${yuan(min)} (the current price plus the minimum increment).` },
+    });
+  }
+  if (a.leadingBidderId === bidder.id) {
+    throw new AppError('INVALID_STATE', { message: { zh: '您已是当前最高出价人，无需再次加价。', en: 'You already hold the highest bid.' } });
+  }
+  const seq = a.bidCount + 1;
+  const inWindow = a.snipeExtendMinutes > 0 && a.endsAt.getTime() - now.getTime() <= a.snipeWindowMinutes * 60_000;
+  const extendedTo = inWindow ? new Date(a.endsAt.getTime() + a.snipeExtendMinutes * 60_000) : null;
+  await tx.insert(auctionBids).values({ auctionId, bidderId: bidder.id, userId: actor.userId, seq, amountFen, extendedTo, createdAt: now });
+  const previousLeader = a.leadingBidderId;
+  await tx
+    .update(auctions)
+    .set({
+      currentPriceFen: amountFen,
+      leadingBidderId: bidder.id,
+      bidCount: seq,
+      ...(extendedTo ? { endsAt: extendedTo, extensions: a.extensions + 1 } : {}),
+    })
+    .where(eq(auctions.id, auctionId));
+  if (extendedTo) await enqueue(tx, closeAuctionJob, { auctionId }, { runAt: extendedTo });
+  if (previousLeader) {
+    const prev = await findBidder(tx, previousLeader);
+    if (prev?.registeredBy) {
+      await notify(tx, { userIds: [prev.registeredBy], kind: 'trade.outbid', params: { title: await achievementTitle(tx, listing.achievementId), amountFen }, link: auctionLink(auctionId) });
+    }
+  }
+  await recordAudit(tx, actor, {
+    action: 'auction.bid',
+    entityType: 'auction',
+    entityId: auctionId,
+    changes: { seq, amountFen, bidderNo: bidder.bidderNo, priceFen: { before: a.currentPriceFen, after: amountFen }, ...(extendedTo ? { endsAt: { before: a.endsAt.toISOString(), after: extendedTo.toISOString() } } : {}) },
+  });
+  await auctionsChannelNotify(tx, auctionId);
+  return { seq, extendedTo };
+}
+
+/** The bureau records a bidder's deposit as received, with the payment reference. */
+export async function recordDeposit(tx: Tx, actor: Actor, bidderId: string, input: { reference: string }, now: Date): Promise<BidderRow> {
+  requireCan(actor, 'manage', 'auction');
+  const b = await findBidder(tx, bidderId, { forUpdate: true });
+  if (!b) throw new AppError('NOT_FOUND');
+  const a = (await findAuction(tx, b.auctionId))!;
+  if (b.depositStatus !== 'unpaid' || a.status !== 'open') throw new AppError('INVALID_STATE');
+  const [row] = await tx
+    .update(auctionBidders)
+    .set({ depositStatus: 'paid', depositReference: input.reference, depositRecordedBy: actor.userId, depositPaidAt: now })
+    .where(eq(auctionBidders.id, bidderId))
+    .returning();
+  if (b.registeredBy) {
+    const listing = (await findTradeListing(tx, a.listingId))!;
+    await notify(tx, { userIds: [b.registeredBy], kind: 'trade.deposit_recorded', params: { title: await achievementTitle(tx, listing.achievementId), amountFen: a.depositFen }, link: auctionLink(a.id) });
+  }
+  await recordAudit(tx, actor, {
+    action: 'auction.deposit',
+    entityType: 'auction_bidder',
+    entityId: bidderId,
+    changes: { depositStatus: { before: 'unpaid', after: 'paid' }, reference: input.reference, amountFen: a.depositFen, auctionId: a.id },
+  });
+  return row!;
+}
+
+/** The bureau records the refund of a deposit that became due (losers', or all after a failed auction). */
+export async function recordRefund(tx: Tx, actor: Actor, bidderId: string, input: { reference: string }, now: Date): Promise<BidderRow> {
+  requireCan(actor, 'manage', 'auction');
+  const b = await findBidder(tx, bidderId, { forUpdate: true });
+  if (!b) throw new AppError('NOT_FOUND');
+  if (b.depositStatus !== 'refund_due') throw new AppError('INVALID_STATE');
+  const a = (await findAuction(tx, b.auctionId))!;
+  const [row] = await tx
+    .update(auctionBidders)
+    .set({ depositStatus: 'refunded', refundReference: input.reference, refundRecordedBy: actor.userId, refundedAt: now })
+    .where(eq(auctionBidders.id, bidderId))
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'auction.refund',
+    entityType: 'auction_bidder',
+    entityId: bidderId,
+    changes: { depositStatus: { before: 'refund_due', after: 'refunded' }, reference: input.reference, amountFen: a.depositFen, auctionId: a.id },
+  });
+  return row!;
+}
