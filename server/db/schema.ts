@@ -16,3 +16,5 @@ export * from '../modules/registries/schema.js';
 export * from '../modules/contracts/schema.js';
 export * from '../modules/vouchers/schema.js';
 export * from '../modules/trading/schema.js';
+export * from '../modules/facilities/schema.js';
+export * from '../modules/commissioners/schema.js';
