@@ -5,6 +5,7 @@ import { auditRoutes } from './audit/routes.js';
 import { catalogRoutes } from './catalog/routes.js';
 import { catalogSearchRoutes } from './catalog/search/routes.js';
 import { contractRoutes } from './contracts/routes.js';
+import { contractRoutes } from './contracts/routes.js';
 import { fileRoutes } from './files/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { projectRoutes } from './projects/routes.js';
@@ -44,6 +45,7 @@ export function registerModules(app: App): void {
   projectRoutes(app);
   planRoutes(app);
   matchmakingRoutes(app);
+  contractRoutes(app);
   contractRoutes(app);
   tradingRoutes(app);
   matchingRoutes(app);

@@ -1,7 +1,7 @@
 /**
  * Every computed-indicator source. Adding one is a file in this folder and its
  * line here. Names reserved in plan files for sources still to come (shown as
- * reported until then): contract-turnover, transfer-institutions-provincial,
+ * reported until then): transfer-institutions-provincial,
  * transfer-institutions-municipal, maker-spaces-provincial,
  * maker-spaces-municipal, transfer-talents-provincial,
  * transfer-talents-municipal, commissioner-village-coverage.
@@ -11,5 +11,6 @@ import './demands-published.js';
 import './cases-agreement.js';
 import './obligations-accepted.js';
 import './major-achievements.js';
+import './contract-turnover.js';
 
 export * from './registry.js';

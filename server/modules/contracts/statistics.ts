@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import { CONTRACT_TYPE_LABELS, type Statistics, type StatGroup, SUB_TYPE_LABELS } from '../../../shared/contracts/contracts.js';
+import type { Locale } from '../../../shared/roles.js';
+import { industrySection, region, techField } from '../../../shared/taxonomies/index.js';
+import type { DbOrTx } from '../../db/client.js';
+import { loadDistrict } from '../organisations/district-config.js';
+import { districtToday } from '../projects/due-dates.js';
+
+/**
+ * Statistics of registered technology contracts. Every approved registration
+ * contributes its counted deltas (schema.ts) on its registration date in the
+ * district's time zone: an original counts once with its amounts, an
+ * amendment adds the change, a termination takes off the unperformed part.
+ * One query with GROUPING SETS computes every breakdown in one scan of the
+ * partial index `tech_contracts_stats`.
+ */
+
+export const FLOW_LABELS: Record<string, { zh: string; en: string }> = {
+  within: { zh: '区内交易', en: 'Within the district' },
+  outflow: { zh: '技术输出（卖方在区内）', en: 'Outflow (seller in the district)' },
+  inflow: { zh: '技术吸纳（买方在区内）', en: 'Inflow (buyer in the district)' },
+  elsewhere: { zh: '双方均在区外', en: 'Both parties outside' },
+};
+
+type Dim = 'year' | 'quarter' | 'month' | 'type' | 'sub' | 'field' | 'industry' | 'flow' | 'seller' | 'buyer';
+const DIMS: Dim[] = ['year', 'quarter', 'month', 'type', 'sub', 'field', 'industry', 'flow', 'seller', 'buyer'];
+
+type Row = { g: string; dim: Dim | null; key: string | null; contracts: string; contract_fen: string; tech_fen: string };
+
+/** [from, to) as district dates → the instants bounding them. */
+function bounds(from: string, to: string): [string, string] {
+  return [`${from}T00:00:00+08:00`, `${to}T00:00:00+08:00`];
+}
+
+export function defaultRange(now: Date, year?: number): { from: string; to: string } {
+  const y = year ?? Number(districtToday(now).slice(0, 4));
+  return { from: `${y}-01-01`, to: `${y + 1}-01-01` };
+}
+
+function label(dim: Dim, key: string, locale: Locale): string {
+  const en = locale === 'en';
+  const pick = (l: { zh: string; en: string } | undefined) => (l ? (en ? l.en : l.zh) : key);
+  switch (dim) {
+    case 'type':
+      return pick(CONTRACT_TYPE_LABELS[key as keyof typeof CONTRACT_TYPE_LABELS]);
+    case 'sub':
+      return pick(SUB_TYPE_LABELS[key]);
+    case 'flow':
+      return pick(FLOW_LABELS[key]);
+    case 'field': {
+      const f = techField(key);
+      return f ? (en ? f.nameEn : f.name) : key;
+    }
+    case 'industry': {
+      if (key === '') return en ? 'Not given' : '未填写';
+      const s = industrySection(key);
+      return s ? `${key} ${en ? s.nameEn : s.name}` : key;
+    }
+    case 'seller':
+    case 'buyer': {
+      if (key === '') return en ? 'Abroad' : '境外';
+      const r = region(key);
+      return r ? `${r.name}（${key}）` : key;
+    }
+    default:
+      return key;
+  }
+}
+
+export async function computeStatistics(db: DbOrTx, q: { from?: string; to?: string; year?: number }, now: Date, locale: Locale): Promise<Statistics> {
+  const range = q.from && q.to ? { from: q.from, to: q.to } : defaultRange(now, q.year);
+  const [fromTs, toTs] = bounds(range.from, range.to);
+  const district = loadDistrict().district.regionCode;
+  const r = await db.execute<Row>(sql`
+    WITH c AS (
+      SELECT (registered_at AT TIME ZONE 'Asia/Shanghai') AS local_at, type, type || '.' || sub_type AS sub,
+        split_part(tech_field, '.', 1) AS field, coalesce(industry_section, '') AS industry, seller_region, buyer_region,
+        CASE WHEN seller_region = ${district} AND buyer_region = ${district} THEN 'within'
+             WHEN seller_region = ${district} THEN 'outflow'
+             WHEN buyer_region = ${district} THEN 'inflow' ELSE 'elsewhere' END AS flow,
+        counted_contracts, counted_contract_fen, counted_tech_fen
+      FROM tech_contracts
+      WHERE status = 'approved' AND registered_at >= ${fromTs}::timestamptz AND registered_at < ${toTs}::timestamptz
+    ), k AS (
+      SELECT to_char(local_at, 'YYYY') AS year, to_char(local_at, 'YYYY-"Q"Q') AS quarter, to_char(local_at, 'YYYY-MM') AS month, * FROM c
+    )
+    SELECT
+      CASE WHEN GROUPING(year) = 0 THEN 'year' WHEN GROUPING(quarter) = 0 THEN 'quarter' WHEN GROUPING(month) = 0 THEN 'month'
+           WHEN GROUPING(type) = 0 THEN 'type' WHEN GROUPING(sub) = 0 THEN 'sub' WHEN GROUPING(field) = 0 THEN 'field'
+           WHEN GROUPING(industry) = 0 THEN 'industry' WHEN GROUPING(flow) = 0 THEN 'flow'
+           WHEN GROUPING(seller_region) = 0 THEN 'seller' WHEN GROUPING(buyer_region) = 0 THEN 'buyer' END AS dim,
+      coalesce(year, quarter, month, type, sub, field, industry, flow, seller_region, buyer_region) AS key,
+      sum(counted_contracts)::text AS contracts, sum(counted_contract_fen)::text AS contract_fen, sum(counted_tech_fen)::text AS tech_fen
+    FROM k
+    GROUP BY GROUPING SETS ((), (year), (quarter), (month), (type), (sub), (field), (industry), (flow), (seller_region), (buyer_region))
+  `);
+  const groups = new Map<Dim, StatGroup[]>(DIMS.map((d) => [d, []]));
+  let totals = { contracts: 0, contractFen: 0, techFen: 0 };
+  for (const row of r.rows) {
+    const figures = { contracts: Number(row.contracts ?? 0), contractFen: Number(row.contract_fen ?? 0), techFen: Number(row.tech_fen ?? 0) };
+    if (row.dim === null) totals = figures;
+    else groups.get(row.dim)!.push({ key: row.key ?? '', label: label(row.dim, row.key ?? '', locale), ...figures });
+  }
+  const byKey = (a: StatGroup, b: StatGroup) => a.key.localeCompare(b.key);
+  const byTech = (a: StatGroup, b: StatGroup) => b.techFen - a.techFen || byKey(a, b);
+  const flowOrder = ['within', 'outflow', 'inflow', 'elsewhere'];
+  const districtRegion = region(district);
+  return {
+    ...range,
+    districtRegion: { code: district, name: districtRegion?.name ?? district },
+    totals,
+    byYear: groups.get('year')!.sort(byKey),
+    byQuarter: groups.get('quarter')!.sort(byKey),
+    byMonth: groups.get('month')!.sort(byKey),
+    byType: groups.get('type')!.sort((a, b) => Object.keys(CONTRACT_TYPE_LABELS).indexOf(a.key) - Object.keys(CONTRACT_TYPE_LABELS).indexOf(b.key)),
+    bySubType: groups.get('sub')!.sort(byKey),
+    byTechField: groups.get('field')!.sort(byTech),
+    byIndustry: groups.get('industry')!.sort(byTech),
+    byFlow: groups.get('flow')!.sort((a, b) => flowOrder.indexOf(a.key) - flowOrder.indexOf(b.key)),
+    bySellerRegion: groups.get('seller')!.sort(byTech),
+    byBuyerRegion: groups.get('buyer')!.sort(byTech),
+  };
+}
+
+/** The public summary: turnover by year (last five years) and by type this year. */
+export async function publicSummary(db: DbOrTx, now: Date) {
+  const y = Number(districtToday(now).slice(0, 4));
+  const s = await computeStatistics(db, { from: `${y - 4}-01-01`, to: `${y + 1}-01-01` }, now, 'zh-CN');
+  const thisYear = await computeStatistics(db, { year: y }, now, 'zh-CN');
+  return {
+    years: Array.from({ length: 5 }, (_, i) => y - 4 + i).map((year) => {
+      const g = s.byYear.find((x) => x.key === String(year));
+      return { year, contracts: g?.contracts ?? 0, contractFen: g?.contractFen ?? 0, techFen: g?.techFen ?? 0 };
+    }),
+    byType: thisYear.byType,
+    asOf: now.toISOString(),
+  };
+}
