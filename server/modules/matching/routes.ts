@@ -69,7 +69,8 @@ export function matchingRoutes(app: App): void {
     const rows = await feedbackForExport(deps.db, query);
     const name = `match-feedback-${districtToday(deps.clock())}.${query.format}`;
     return sendDownload(reply, {
-      contentType: query.format === 'csv' ? CONTENT_TYPES.csv : 'application/x-ndjson; charset=utf-8',
+      // JSON lines are not one JSON document: served as text so no client tries to parse the whole.
+      contentType: query.format === 'csv' ? CONTENT_TYPES.csv : 'text/plain; charset=utf-8',
       contentDisposition: contentDisposition(name),
       body: query.format === 'csv' ? feedbackCsv(rows) : feedbackJsonl(rows),
       rows: rows.length,
