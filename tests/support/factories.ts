@@ -60,3 +60,32 @@ export async function createUser(
   await setRoles(db, user!.id, u.roles);
   return { ...user!, password, roles: u.roles };
 }
+
+/**
+ * A service institution for innovation-voucher tests: a verified organisation
+ * with a published registry entry and, optionally, listed services (fen).
+ */
+export async function createVoucherProvider(
+  db: Db,
+  o: { name?: string; types?: string[]; services?: { category: string; name: string; priceFen: number | null }[]; contact?: { name?: string; phone?: string; email?: string } } = {},
+) {
+  const { institutions, institutionServices } = await import('../../server/modules/registries/schema.js');
+  const org = await createOrg(db, { type: 'service_institution', name: o.name });
+  const [inst] = await db
+    .insert(institutions)
+    .values({
+      organisationId: org.id,
+      name: org.name,
+      types: o.types ?? ['testing', 'consulting'],
+      status: 'published',
+      publishedAt: new Date(),
+      contactName: o.contact?.name ?? null,
+      contactPhone: o.contact?.phone ?? null,
+      contactEmail: o.contact?.email ?? null,
+    })
+    .returning();
+  const services = o.services?.length
+    ? await db.insert(institutionServices).values(o.services.map((s) => ({ institutionId: inst!.id, category: s.category, name: s.name, priceFen: s.priceFen }))).returning()
+    : [];
+  return { org, institution: inst!, services };
+}
