@@ -16,11 +16,25 @@ describe('termsFromTsvector', () => {
     expect(t.len).toEqual({ title: 2, keywords: 1, body: 3, indicators: 1 });
   });
 
+  it('with the query lexemes given, keeps only theirs but still counts every token into the field lengths', () => {
+    const text = tsvectorText({ A: ['滴灌', '系统'], B: ['节水'], C: ['滴灌', '滴灌', '传感器', '系统'], D: ['精度'] });
+    const all = termsFromTsvector(text);
+    const some = termsFromTsvector(text, new Set(['滴灌', '精度']));
+    expect(some.len).toEqual(all.len);
+    expect(some.tf.body.get('滴灌')).toBe(2);
+    expect(some.tf.indicators.get('精度')).toBe(1);
+    expect(some.tf.body.has('传感器')).toBe(false);
+    expect(some.pos!.get('滴灌')).toEqual(all.pos!.get('滴灌'));
+    expect(some.pos!.has('系统')).toBe(false);
+  });
+
   it('reads PostgreSQL output with quotes and weightless positions', () => {
     const t = termsFromTsvector(`'it''s':1A 'x':2,3 'y'`);
     expect(t.tf.title.get("it's")).toBe(1);
     expect(t.tf.indicators.get('x')).toBe(2);
     expect(t.tf.indicators.get('y')).toBe(1);
+    expect(t.pos!.get('x')).toEqual([2, 3]);
+    expect(termsFromTsvector(`'a\\\\b':4C`).tf.body.get('a\\b')).toBe(1);
   });
 });
 

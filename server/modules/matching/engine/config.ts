@@ -49,6 +49,15 @@ export const MatchConfig = z.object({
     selectiveLimit: z.number().int().min(0),
     /** Candidates fetched by the cheap SQL rank. */
     limit: z.number().int().positive(),
+    /**
+     * Ranking budget of each candidate list: PostgreSQL ranks every record the
+     * list's filter matches, so the filter's words are chosen (from the corpus
+     * statistics) to match about this many records at most, whatever the
+     * corpus size; the rows actually ranked are capped at twice this.
+     */
+    maxRanked: z.number().int().positive().default(4000),
+    /** When every word alone is too common for the budget: pairs of the first this-many words must occur together. */
+    pairTerms: z.number().int().min(2).default(8),
     /** Extra candidates by title similarity (pg_trgm). */
     trigramLimit: z.number().int().min(0),
     trigramThreshold: z.number().min(0).max(1),
