@@ -10,15 +10,15 @@ import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { AuditFilters, type AuditFilterValues } from './AuditFilters';
 import { Changes } from './Changes';
+import { usePaging } from '../../components/usePaging';
 
 const OUTCOME_COLOR: Record<string, string> = { success: 'green', denied: 'orange', failure: 'red' };
 
 export function AuditLog() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState<AuditFilterValues>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const list = useAuditLog({ ...filters, page, pageSize });
+  const paging = usePaging(50, [20, 50, 100, 200]);
+  const list = useAuditLog({ ...filters, ...paging.query });
   const verify = useVerifyAuditChain();
   const fail = useErrorToast();
   const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null);
@@ -54,7 +54,7 @@ export function AuditLog() {
       <AuditFilters
         onChange={(f) => {
           setFilters(f);
-          setPage(1);
+          paging.reset();
         }}
       />
       <ErrorAlert error={list.error} />
@@ -74,18 +74,7 @@ export function AuditLog() {
             </>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatDateTime(v) },

@@ -1,16 +1,15 @@
-import { useState } from 'react';
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMailOutbox } from '../../api/hooks/system';
 import { ErrorAlert } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
+import { usePaging } from '../../components/usePaging';
 
 export function MailOutbox() {
   const { t } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useMailOutbox({ page, pageSize });
+  const paging = usePaging();
+  const list = useMailOutbox(paging.query);
   return (
     <>
       <PageTitle title={t('mail.title')} />
@@ -25,16 +24,7 @@ export function MailOutbox() {
         expandable={{
           expandedRowRender: (m) => <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: 0 }}>{m.bodyText}</pre>,
         }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('common.createdAt'), dataIndex: 'createdAt', render: formatDateTime },
           { title: t('mail.to'), dataIndex: 'toAddress' },

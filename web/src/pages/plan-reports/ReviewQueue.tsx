@@ -10,6 +10,7 @@ import { ReportStatusTag } from '../../plans/tags';
 import { PlanPicker } from '../plans/PlanPicker';
 import { usePlanChoice } from '../plans/usePlanChoice';
 import { ReportDetail } from './ReportDetail';
+import { usePaging } from '../../components/usePaging';
 
 /** The bureau's review queue: submitted reports first, any status by filter. */
 export function ReviewQueue() {
@@ -19,20 +20,19 @@ export function ReviewQueue() {
   const [status, setStatus] = useState<ReportStatus | undefined>('submitted');
   const [taskId, setTaskId] = useState<string | undefined>();
   const [period, setPeriod] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
   const [openId, setOpenId] = useState<string | null>(null);
-  const list = useReports(plan?.id, { status, taskId, period, page, pageSize });
+  const list = useReports(plan?.id, { status, taskId, period, ...paging.query });
   const open = list.data?.items.find((r) => r.id === openId) ?? null;
   return (
     <div data-testid="review-queue">
       <PageTitle title={t('console.menu.planReports')} extra={<PlanPicker plans={plans} plan={plan} onChange={setPlan} />} />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 140 }} placeholder={t('plans.reports.status')} value={status} onChange={(v) => { setStatus(v); setPage(1); }} data-testid="reports-filter-status"
+        <Select allowClear style={{ width: 140 }} placeholder={t('plans.reports.status')} value={status} onChange={(v) => { setStatus(v); paging.reset(); }} data-testid="reports-filter-status"
           options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`plans.reportStatus.${s}`) }))} />
-        <Select allowClear style={{ width: 240 }} placeholder={t('plans.reports.task')} value={taskId} onChange={(v) => { setTaskId(v); setPage(1); }} showSearch optionFilterProp="label"
+        <Select allowClear style={{ width: 240 }} placeholder={t('plans.reports.task')} value={taskId} onChange={(v) => { setTaskId(v); paging.reset(); }} showSearch optionFilterProp="label"
           options={(detail.data?.tasks ?? []).map((x) => ({ value: x.id, label: `${x.number}. ${x.title}` }))} />
-        <Input.Search allowClear style={{ width: 160 }} placeholder="2024-Q1" onSearch={(v) => { setPeriod(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v.trim()) ? v.trim() : undefined); setPage(1); }} />
+        <Input.Search allowClear style={{ width: 160 }} placeholder="2024-Q1" onSearch={(v) => { setPeriod(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/.test(v.trim()) ? v.trim() : undefined); paging.reset(); }} />
       </Flex>
       <ErrorAlert error={list.error} />
       <Table
@@ -41,7 +41,7 @@ export function ReviewQueue() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' } })}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('plans.reports.task'), key: 'task', render: (_, r: ReportView) => `${r.task.number}. ${r.task.title}` },
           { title: t('plans.reports.organisation'), key: 'org', render: (_, r: ReportView) => <span data-testid={`report-row-${r.id}`}>{r.organisation.name}</span> },

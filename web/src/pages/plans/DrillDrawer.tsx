@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Alert, Drawer, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +7,13 @@ import { formatDateTime } from '../../components/format';
 import { SourceTag } from '../../plans/tags';
 import { formatValue } from '../../plans/values';
 import type { Indicator } from './IndicatorCard';
+import { usePaging } from '../../components/usePaging';
 
 /** The records or reports whose amounts sum to an indicator's figure for the year. */
 export function DrillDrawer({ planId, year, ind, onClose }: { planId: string; year: number | undefined; ind: Indicator | null; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const q = useIndicatorRecords(planId, ind?.id ?? null, { year, page, pageSize });
+  const paging = usePaging();
+  const q = useIndicatorRecords(planId, ind?.id ?? null, { year, ...paging.query });
   const yn = { yes: t('common.yes'), no: t('common.no') };
   const name = ind ? (i18n.language === 'en' && ind.nameEn ? ind.nameEn : ind.name) : '';
   return (
@@ -34,7 +33,7 @@ export function DrillDrawer({ planId, year, ind, onClose }: { planId: string; ye
         scroll={{ x: true }}
         loading={q.isFetching}
         dataSource={q.data?.items ?? []}
-        pagination={{ current: page, pageSize, total: q.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={paging.pagination(q.data?.total)}
         columns={[
           { title: t('plans.drill.kind'), dataIndex: 'kind', render: (k: 'record' | 'report') => <Tag>{t(`plans.drill.kinds.${k}`)}</Tag> },
           {

@@ -8,29 +8,29 @@ import { useOverdue } from '../../api/hooks/projects';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
+import { usePaging } from '../../components/usePaging';
 
 /** Overdue obligations for the bureau, most overdue first, with an XLSX export. */
 export function OverduePage() {
   const { t } = useTranslation();
   const fail = useErrorToast();
   const [programme, setProgramme] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useOverdue({ programme, page, pageSize });
+  const paging = usePaging();
+  const list = useOverdue({ programme, ...paging.query });
   return (
     <>
       <PageTitle
         title={t('console.menu.overdue')}
         extra={<Button icon={<DownloadOutlined />} onClick={() => download(exportOverdue, { programme }, 'overdue.xlsx').catch(fail)} data-testid="overdue-export">{t('catalog.portal.export')}</Button>}
       />
-      <Input.Search allowClear placeholder={t('catalog.projects.programme')} onSearch={(v) => { setProgramme(v || undefined); setPage(1); }} style={{ width: 240, marginBottom: 12 }} />
+      <Input.Search allowClear placeholder={t('catalog.projects.programme')} onSearch={(v) => { setProgramme(v || undefined); paging.reset(); }} style={{ width: 240, marginBottom: 12 }} />
       <ErrorAlert error={list.error} />
       <Table
         rowKey="id"
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('catalog.projects.unit'), key: 'unit', render: (_, r) => r.undertakingOrg.name },
           { title: t('catalog.projects.projectNo'), key: 'no', render: (_, r) => `${r.project.programme} · ${r.project.projectNo}` },

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { ProjectDrawer } from './ProjectDrawer';
 import { ProjectForm } from './ProjectForm';
+import { usePaging } from '../../components/usePaging';
 
 type Status = (typeof OBLIGATION_STATUSES)[number];
 
@@ -22,11 +23,10 @@ export function ProjectsPage() {
   const [q, setQ] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useProjects({ q, status, overdueOnly: overdueOnly ? 'true' : undefined, page, pageSize } as never);
+  const list = useProjects({ q, status, overdueOnly: overdueOnly ? 'true' : undefined, ...paging.query } as never);
   const bureau = hasPermission('manage:project');
 
   return (
@@ -36,10 +36,10 @@ export function ProjectsPage() {
         extra={bureau && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="project-create">{t('catalog.projects.register')}</Button>}
       />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('catalog.projects.search')} onSearch={(v) => { setQ(v || undefined); setPage(1); }} style={{ width: 240 }} />
-        <Select allowClear placeholder={t('catalog.projects.anyStatus')} value={status} onChange={(v: Status | undefined) => { setStatus(v); setPage(1); }} style={{ width: 160 }}
+        <Input.Search allowClear placeholder={t('catalog.projects.search')} onSearch={(v) => { setQ(v || undefined); paging.reset(); }} style={{ width: 240 }} />
+        <Select allowClear placeholder={t('catalog.projects.anyStatus')} value={status} onChange={(v: Status | undefined) => { setStatus(v); paging.reset(); }} style={{ width: 160 }}
           options={OBLIGATION_STATUSES.map((s) => ({ value: s, label: t(`catalog.projects.statuses.${s}`) }))} />
-        <Select value={overdueOnly} onChange={(v: boolean) => { setOverdueOnly(v); setPage(1); }} style={{ width: 160 }}
+        <Select value={overdueOnly} onChange={(v: boolean) => { setOverdueOnly(v); paging.reset(); }} style={{ width: 160 }}
           options={[{ value: false, label: t('catalog.projects.allProjects') }, { value: true, label: t('catalog.projects.overdueOnly') }]} />
       </Space>
       <ErrorAlert error={list.error} />
@@ -49,7 +49,7 @@ export function ProjectsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         onRow={(r) => ({ onClick: () => setOpenId(r.id), style: { cursor: 'pointer' }, 'data-testid': `project-row-${r.projectNo}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('catalog.projects.programme'), dataIndex: 'programme' },
           { title: t('catalog.projects.projectNo'), dataIndex: 'projectNo' },

@@ -8,17 +8,17 @@ import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { BulkApproveModal } from './BulkApproveModal';
 import { ReviewPanel } from './ReviewPanel';
+import { usePaging } from '../../components/usePaging';
 
 /** 审核台: submitted revisions oldest first, with likely duplicates; review one or approve several. */
 export function ReviewDesk() {
   const { t } = useTranslation();
   const [kind, setKind] = useState<ListingKind | 'all'>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const paging = usePaging();
   const [selected, setSelected] = useState<string[]>([]);
   const [openId, setOpenId] = useState<string | null>(null);
   const [bulk, setBulk] = useState(false);
-  const queue = useReviewQueue({ kind: kind === 'all' ? undefined : kind, page, pageSize });
+  const queue = useReviewQueue({ kind: kind === 'all' ? undefined : kind, ...paging.query });
   const items = queue.data?.items ?? [];
   const open = items.find((i) => i.revisionId === openId) ?? null;
 
@@ -35,7 +35,7 @@ export function ReviewDesk() {
       <Segmented
         style={{ marginBottom: 12 }}
         value={kind}
-        onChange={(v) => { setKind(v as ListingKind | 'all'); setPage(1); setSelected([]); }}
+        onChange={(v) => { setKind(v as ListingKind | 'all'); paging.reset(); setSelected([]); }}
         options={[
           { value: 'all', label: t('catalog.review.allKinds') },
           { value: 'achievement', label: t('nav.achievements') },
@@ -51,13 +51,7 @@ export function ReviewDesk() {
         dataSource={items}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         onRow={(r) => ({ 'data-testid': `queue-row-${r.title}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: queue.data?.total ?? 0,
-          showTotal: (n) => t('common.total', { count: n }),
-          onChange: (p, s) => { setPage(p); setPageSize(s); },
-        }}
+        pagination={paging.pagination(queue.data?.total)}
         columns={[
           { title: t('catalog.fields.title'), dataIndex: 'title' },
           { title: t('catalog.review.kind'), dataIndex: 'kind', render: (k: ListingKind) => t(k === 'achievement' ? 'nav.achievements' : 'nav.demands') },

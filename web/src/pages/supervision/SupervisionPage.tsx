@@ -11,6 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { PlanPicker } from '../plans/PlanPicker';
 import { usePlanChoice } from '../plans/usePlanChoice';
+import { usePaging } from '../../components/usePaging';
 
 type Item = z.infer<typeof SupervisionItem>;
 const LEVEL_COLORS = ['', 'gold', 'orange', 'red'];
@@ -24,9 +25,8 @@ export function SupervisionPage() {
   const [level, setLevel] = useState<number | undefined>();
   const [orgId, setOrgId] = useState<string | undefined>();
   const [taskId, setTaskId] = useState<string | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useSupervision(plan?.id, { level, orgId, taskId, page, pageSize });
+  const paging = usePaging();
+  const list = useSupervision(plan?.id, { level, orgId, taskId, ...paging.query });
   const units = useMemo(() => {
     const m = new Map<string, string>();
     for (const task of detail.data?.tasks ?? []) for (const u of task.units) m.set(u.id, u.name);
@@ -48,10 +48,10 @@ export function SupervisionPage() {
         }
       />
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 140 }} placeholder={t('plans.supervision.level')} value={level} onChange={(v) => { setLevel(v); setPage(1); }} data-testid="supervision-level"
+        <Select allowClear style={{ width: 140 }} placeholder={t('plans.supervision.level')} value={level} onChange={(v) => { setLevel(v); paging.reset(); }} data-testid="supervision-level"
           options={[1, 2, 3].map((l) => ({ value: l, label: t('plans.supervision.levelN', { level: l }) }))} />
-        <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} placeholder={t('plans.tasks.unit')} value={orgId} onChange={(v) => { setOrgId(v); setPage(1); }} options={units} />
-        <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('plans.reports.task')} value={taskId} onChange={(v) => { setTaskId(v); setPage(1); }}
+        <Select allowClear showSearch optionFilterProp="label" style={{ width: 200 }} placeholder={t('plans.tasks.unit')} value={orgId} onChange={(v) => { setOrgId(v); paging.reset(); }} options={units} />
+        <Select allowClear showSearch optionFilterProp="label" style={{ width: 240 }} placeholder={t('plans.reports.task')} value={taskId} onChange={(v) => { setTaskId(v); paging.reset(); }}
           options={(detail.data?.tasks ?? []).map((x) => ({ value: x.id, label: `${x.number}. ${x.title}` }))} />
       </Flex>
       <ErrorAlert error={list.error} />
@@ -60,7 +60,7 @@ export function SupervisionPage() {
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showTotal: (n) => t('common.total', { count: n }), onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
           { title: t('plans.supervision.level'), dataIndex: 'level', render: (l: number) => <Tag color={LEVEL_COLORS[l]}>{t('plans.supervision.levelN', { level: l })}</Tag> },
           { title: t('plans.supervision.kind'), dataIndex: 'kind', render: (k: Item['kind']) => t(`plans.supervision.kinds.${k}`) },
