@@ -440,6 +440,11 @@ describe('reports', () => {
     expect(byMonth.body.total.issuedFen).toBe(900_000);
 
     expect((await D.get('/api/v1/vouchers/report')).status).toBe(403);
+    // Auditors read everything and change nothing.
+    const AU = await login(auditor);
+    expect((await AU.get('/api/v1/vouchers/report')).status).toBe(200);
+    expect((await AU.get(`/api/v1/vouchers/redemptions/${redemptionId}`)).body.flags).toHaveLength(1);
+    expect((await AU.post(`/api/v1/vouchers/redemptions/${redemptionId}/decision`, { decision: 'approve' })).status).toBe(403);
     const x = await env.app.inject({ method: 'GET', url: `/api/v1/vouchers/report.xlsx?groupBy=programme&from=2026-01-01&to=2026-12-31`, headers: { cookie: R.cookie! } });
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');

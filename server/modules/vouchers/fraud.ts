@@ -47,10 +47,14 @@ export async function fraudFlags(db: DbOrTx, voucher: VoucherRow, r: RedemptionF
   const [e, p] = await Promise.all([contactsOf(db, voucher.organisationId), contactsOf(db, r.providerOrgId)]);
   const shared: string[] = [];
   const sharedEn: string[] = [];
-  for (const n of e.names) if (p.names.has(n)) (shared.push(`联系人“${n}”`), sharedEn.push(`contact “${n}”`));
-  for (const n of e.phones) if (p.phones.has(n)) (shared.push(`电话 ${n}`), sharedEn.push(`phone ${n}`));
-  for (const n of e.emails) if (p.emails.has(n)) (shared.push(`邮箱 ${n}`), sharedEn.push(`e-mail ${n}`));
-  if (voucher.organisationId === r.providerOrgId) shared.push('同一单位'), sharedEn.push('the same organisation');
+  const both = (zh: string, en: string) => {
+    shared.push(zh);
+    sharedEn.push(en);
+  };
+  for (const n of e.names) if (p.names.has(n)) both(`联系人“${n}”`, `contact “${n}”`);
+  for (const n of e.phones) if (p.phones.has(n)) both(`电话 ${n}`, `phone ${n}`);
+  for (const n of e.emails) if (p.emails.has(n)) both(`邮箱 ${n}`, `e-mail ${n}`);
+  if (voucher.organisationId === r.providerOrgId) both('同一单位', 'the same organisation');
   if (shared.length > 0) {
     flags.push({ code: 'related_parties', zh: `企业与服务机构可能存在关联：${shared.join('、')}相同`, en: `The enterprise and the provider may be related: same ${sharedEn.join(', ')}` });
   }
