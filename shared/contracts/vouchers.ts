@@ -5,7 +5,7 @@ import { endpoint, Id, IdParams, IsoDateTime, PageQuery, pageOf } from './endpoi
  * Innovation vouchers (创新券): programmes with a budget, enterprises'
  * applications, electronic vouchers with unique codes, redemption with
  * evidence, payout, expiry and void; an append-only ledger in integer fen.
- * Workflow: docs/workflows/vouchers.md; ledger: docs/decisions/0017-voucher-ledger.md.
+ * Workflow: docs/workflows/vouchers.md; ledger: docs/decisions/0018-voucher-ledger.md.
  *
  * Money is integer fen, carried as JSON numbers (safe: every amount is below
  * 2^53 fen, enforced here).

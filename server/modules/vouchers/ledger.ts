@@ -5,7 +5,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { voucherEntries, voucherProgrammes, vouchers } from './schema.js';
 
 /**
- * The voucher ledger (docs/decisions/0017-voucher-ledger.md).
+ * The voucher ledger (docs/decisions/0018-voucher-ledger.md).
  *
  * Every movement of money is one row of `voucher_entries`, written here and
  * nowhere else. Each carries an idempotency key: posting the same key again

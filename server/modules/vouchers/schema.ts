@@ -11,9 +11,9 @@ import { organisations } from '../organisations/schema.js';
  *
  * The ledger (`voucher_entries`) is the truth; `voucher_programmes` and
  * `vouchers` carry running totals that only the ledger's insert trigger writes
- * (migration 00xx_voucher_ledger_trigger), guarded by CHECK constraints, so no
+ * (migration 0008_voucher_ledger_trigger), guarded by CHECK constraints, so no
  * code path can issue beyond a budget or redeem above a voucher's value.
- * docs/decisions/0017-voucher-ledger.md.
+ * docs/decisions/0018-voucher-ledger.md.
  */
 export const voucherProgrammes = pgTable(
   'voucher_programmes',
