@@ -36,6 +36,10 @@ import { ReportPage } from './pages/plan-reports/ReportPage';
 import { SupervisionPage } from './pages/supervision/SupervisionPage';
 import { PlanAdmin } from './pages/plan-admin/PlanAdmin';
 import { CasesList } from './pages/cases/CasesList';
+import { DescribeProblem } from './pages/matches/DescribeProblem';
+import { OwnListingMatches } from './pages/matches/OwnListingMatches';
+import { SubscriptionsPage } from './pages/subscriptions/SubscriptionsPage';
+import { UnsubscribePage } from './pages/subscriptions/UnsubscribePage';
 import { CasePage } from './pages/cases/CasePage';
 import { WorkloadPage } from './pages/cases/WorkloadPage';
 
@@ -86,6 +90,8 @@ export function createRouter() {
             { path: 'achievements/:id', element: <ListingDetail key="achievement" kind="achievement" /> },
             { path: 'demands', element: <ListingSearch key="demand" kind="demand" /> },
             { path: 'demands/:id', element: <ListingDetail key="demand" kind="demand" /> },
+            { path: 'match', element: <DescribeProblem /> },
+            { path: 'unsubscribe', element: <UnsubscribePage /> },
             { path: 'services', element: <ComingSoon area="services" /> },
             { path: 'policies', element: <ComingSoon area="policies" /> },
             { path: 'statistics', element: <PublicStatistics /> },
@@ -139,6 +145,9 @@ export function createRouter() {
             { path: 'supervision', element: <RequirePermission permission="supervise:plan"><SupervisionPage /></RequirePermission> },
             { path: 'plan-admin', element: <RequirePermission permission="manage:plan"><PlanAdmin /></RequirePermission> },
             { path: 'cases', element: <RequirePermission permission="read:case"><CasesList /></RequirePermission> },
+            { path: 'subscriptions', element: <SubscriptionsPage /> },
+            { path: 'demands/:id/matches', element: <RequirePermission permission="read:demand"><OwnListingMatches key="demand" kind="demand" /></RequirePermission> },
+            { path: 'achievements/:id/matches', element: <RequirePermission permission="read:achievement"><OwnListingMatches key="achievement" kind="achievement" /></RequirePermission> },
             { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import catalogEn from './catalog.en';
 import plansEn from './plans.en';
 import casesEn from './cases.en';
+import matchingEn from './matching.en';
 
 const en: Messages = {
   common: {
@@ -235,6 +236,7 @@ const en: Messages = {
       supervision: 'Supervision list',
       planAdmin: 'Plan administration',
       cases: 'Matchmaking cases',
+      subscriptions: 'Match subscriptions',
       workload: 'Broker workload',
       funnel: 'Matchmaking funnel',
       notifications: 'Notifications',
@@ -465,6 +467,7 @@ const en: Messages = {
   catalog: catalogEn,
   plans: plansEn,
   cases: casesEn,
+  matching: matchingEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

@@ -1,6 +1,7 @@
 import catalogZh from './catalog.zh-CN';
 import plansZh from './plans.zh-CN';
 import casesZh from './cases.zh-CN';
+import matchingZh from './matching.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -208,6 +209,7 @@ const zhCN = {
       supervision: '督办清单',
       planAdmin: '方案管理',
       cases: '对接',
+      subscriptions: '匹配订阅',
       workload: '经纪人工作台',
       funnel: '对接漏斗',
       notifications: '通知',
@@ -438,6 +440,7 @@ const zhCN = {
   catalog: catalogZh,
   plans: plansZh,
   cases: casesZh,
+  matching: matchingZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

@@ -23,6 +23,7 @@ import {
   InteractionOutlined,
   SolutionOutlined,
   FunnelPlotOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -43,6 +44,7 @@ export type ConsoleMenuKey =
   | 'supervision'
   | 'plan-admin'
   | 'cases'
+  | 'subscriptions'
   | 'workload'
   | 'funnel'
   | 'org-review'
@@ -68,6 +70,7 @@ type LabelName =
   | 'supervision'
   | 'planAdmin'
   | 'cases'
+  | 'subscriptions'
   | 'workload'
   | 'funnel'
   | 'orgReview'
@@ -100,6 +103,7 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'projects', path: '/console/projects', labelKey: 'console.menu.projects', icon: <FundProjectionScreenOutlined />, permission: 'read:project' },
   { key: 'overdue', path: '/console/overdue', labelKey: 'console.menu.overdue', icon: <WarningOutlined />, permission: 'supervise:obligation' },
   { key: 'cases', path: '/console/cases', labelKey: 'console.menu.cases', icon: <InteractionOutlined />, permission: 'read:case' },
+  { key: 'subscriptions', path: '/console/subscriptions', labelKey: 'console.menu.subscriptions', icon: <NotificationOutlined /> },
   { key: 'workload', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
   { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
   { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/feedback';
 import { formatDate } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
 import { InterestButton } from './InterestButton';
+import { DemandMatchesSection, SimilarAchievementsSection } from '../matches/ListingMatchSections';
 
 function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -109,6 +110,7 @@ export function ListingDetail({ kind }: { kind: ListingKind }) {
           )}
         </Card>
       </Flex>
+      {kind === 'demand' ? <DemandMatchesSection id={data.id} ownerOrgId={data.organisation.id} /> : <SimilarAchievementsSection id={data.id} ownerOrgId={data.organisation.id} />}
     </div>
   );
 }

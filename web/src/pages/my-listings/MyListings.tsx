@@ -79,7 +79,12 @@ export function MyListings({ kind }: { kind: ListingKind }) {
           { title: t('catalog.quality.title'), dataIndex: 'qualityScore', width: 140, render: (v: number) => <Progress percent={v} size="small" /> },
           { title: t('catalog.mine.updatedAt'), dataIndex: 'updatedAt', render: formatDateTime },
           { title: t('catalog.mine.publishedAt'), dataIndex: 'publishedAt', render: formatDateTime },
-          { title: t('common.actions'), key: 'actions', render: (_, r) => <ListingActions kind={kind} id={r.id} actions={r.actions} status={r.status} /> },
+          { title: t('common.actions'), key: 'actions', render: (_, r) => (
+            <Space size={4} wrap>
+              <ListingActions kind={kind} id={r.id} actions={r.actions} status={r.status} />
+              <Link to={`/console/${base}/${r.id}/matches`} data-testid="action-matches">{t(kind === 'demand' ? 'matching.headings.demandAchievements' : 'matching.headings.achievementDemands')}</Link>
+            </Space>
+          ) },
         ]}
       />
     </>
