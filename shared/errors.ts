@@ -19,6 +19,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '未找到该记录。', en: 'Not found.' },
   CONFLICT: { status: 409, zh: '与已有记录冲突。', en: 'This conflicts with an existing record.' },
   INVALID_STATE: { status: 409, zh: '当前状态下不能执行此操作。', en: 'This cannot be done in the current state.' },
+  BOOKING_OVERLAP: { status: 409, zh: '该时段与已确认的预约冲突。', en: 'This slot overlaps a confirmed booking.' },
   // Innovation vouchers (issue 8)
   IDEMPOTENCY_KEY_REUSED: { status: 422, zh: '该幂等键已用于内容不同的请求，请为新请求使用新的键。', en: 'This idempotency key was already used for a different request; use a new key for a new request.' },
   BUDGET_EXCEEDED: { status: 409, zh: '专项可用预算不足。', en: 'The programme’s available budget is not enough.' },

@@ -20,6 +20,8 @@ import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
 import { voucherRoutes } from './vouchers/routes.js';
+import { facilityRoutes } from './facilities/routes.js';
+import { commissionerRoutes } from './commissioners/routes.js';
 
 /**
  * Server-rendered head for pages search engines index (a listing's title,
@@ -50,4 +52,6 @@ export function registerModules(app: App): void {
   tradingRoutes(app);
   matchingRoutes(app);
   voucherRoutes(app);
+  facilityRoutes(app);
+  commissionerRoutes(app);
 }
