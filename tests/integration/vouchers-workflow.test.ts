@@ -6,6 +6,7 @@ import { auditLog } from '../../server/modules/audit/schema.js';
 import { files } from '../../server/modules/files/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
 import { organisations } from '../../server/modules/organisations/schema.js';
+import { availableSource, sumRecords } from '../../server/modules/plans/indicators/index.js';
 import { expireVouchers } from '../../server/modules/vouchers/expire-vouchers.js';
 import { totalsFromEntries } from '../../server/modules/vouchers/ledger.js';
 import { voucherApplications, voucherEntries, voucherProgrammes, voucherRedemptions, vouchers } from '../../server/modules/vouchers/schema.js';
@@ -51,7 +52,7 @@ const reviewer = await person(['reviewer']);
 const admin = await person(['bureau_admin']);
 const auditor = await person(['auditor']);
 
-const [A, R, D, F, L, RL, U, O, P] = await Promise.all([admin, reviewer, dairyMember, farmMember, labMember, relatedMember, unregisteredMember, outsider, pendingMember].map(login)) as TestClient[];
+const [A, R, D, F, L, RL, U, O, P] = (await Promise.all([admin, reviewer, dairyMember, farmMember, labMember, relatedMember, unregisteredMember, outsider, pendingMember].map(login))) as [TestClient, TestClient, TestClient, TestClient, TestClient, TestClient, TestClient, TestClient, TestClient];
 
 async function attachment(organisationId: string, uploadedBy: string, name: string) {
   const data = Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`);
@@ -455,5 +456,15 @@ describe('reports', () => {
     expect(values).toContain(programmeBody.name);
     expect(values).toContain('9000');
     expect(wb.getWorksheet('预算使用')).toBeTruthy();
+  });
+
+  it('feeds plan tracking: redeemed amounts and issued vouchers as computed indicator sources', async () => {
+    const redeemed = (await availableSource(env.db, 'vouchers-redeemed'))!;
+    const issued = (await availableSource(env.db, 'vouchers-issued'))!;
+    const from = new Date('2026-01-01T00:00:00+08:00');
+    const to = new Date('2027-01-01T00:00:00+08:00');
+    expect(await sumRecords(env.db, redeemed, from, to)).toBe(500_000);
+    expect(await sumRecords(env.db, issued, from, to)).toBe(3);
+    expect(await sumRecords(env.db, redeemed, to, new Date('2028-01-01T00:00:00+08:00'))).toBe(0);
   });
 });
