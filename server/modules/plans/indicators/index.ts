@@ -11,6 +11,7 @@ import './demands-published.js';
 import './cases-agreement.js';
 import './obligations-accepted.js';
 import './major-achievements.js';
+import './vouchers.js';
 import './commissioner-village-coverage.js';
 import './contract-turnover.js';
 
