@@ -59,6 +59,12 @@ const PlanDashboard = lazyPage(() => import('./pages/plans/PlanDashboard').then(
 const PlanScreen = lazyPage(() => import('./pages/screen/PlanScreen').then((m) => m.PlanScreen));
 const PublicStatistics = lazyPage(() => import('./pages/statistics/PublicStatistics').then((m) => m.PublicStatistics));
 const FunnelPage = lazyPage(() => import('./pages/cases/FunnelPage').then((m) => m.FunnelPage));
+const ContractStatisticsPage = lazyPage(() => import('./pages/contracts/StatisticsPage').then((m) => m.StatisticsPage));
+const ContractsList = lazyPage(() => import('./pages/contracts/ContractsList').then((m) => m.ContractsList));
+const ContractPage = lazyPage(() => import('./pages/contracts/ContractPage').then((m) => m.ContractPage));
+const ContractFormPage = lazyPage(() => import('./pages/contracts/ContractFormPage').then((m) => m.ContractFormPage));
+const RewardsPage = lazyPage(() => import('./pages/rewards/RewardsPage').then((m) => m.RewardsPage));
+const MajorAchievementsPage = lazyPage(() => import('./pages/rewards/MajorAchievementsPage').then((m) => m.MajorAchievementsPage));
 /** Notification links name the plan in the path; the supervision page keeps it in `?plan=`. */
 function SupervisionRedirect() {
   const { planId } = useParams();
@@ -151,6 +157,13 @@ export function createRouter() {
             { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
+            { path: 'contracts', element: <RequirePermission permission="read:contract"><ContractsList /></RequirePermission> },
+            { path: 'contracts/new', element: <RequirePermission permission="create:contract"><ContractFormPage key="new" /></RequirePermission> },
+            { path: 'contracts/:id', element: <RequirePermission permission="read:contract"><ContractPage /></RequirePermission> },
+            { path: 'contracts/:id/edit', element: <RequirePermission permission="create:contract"><ContractFormPage key="edit" /></RequirePermission> },
+            { path: 'contract-statistics', element: <RequirePermission permission="read:contractstats"><ContractStatisticsPage /></RequirePermission> },
+            { path: 'rewards', element: <RequirePermission permission="read:income"><RewardsPage /></RequirePermission> },
+            { path: 'major-achievements', element: <RequirePermission permission="read:major"><MajorAchievementsPage /></RequirePermission> },
             { path: 'org-review', element: <RequirePermission permission="verify:organisation"><OrgReview /></RequirePermission> },
             { path: 'accounts', element: <RequirePermission permission="manage:user"><Accounts /></RequirePermission> },
             { path: 'audit', element: <RequirePermission permission="read:audit"><AuditLog /></RequirePermission> },

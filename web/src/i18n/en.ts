@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import catalogEn from './catalog.en';
 import plansEn from './plans.en';
 import casesEn from './cases.en';
+import contractsEn from './contracts.en';
 import matchingEn from './matching.en';
 
 const en: Messages = {
@@ -239,6 +240,10 @@ const en: Messages = {
       subscriptions: 'Match subscriptions',
       workload: 'Broker workload',
       funnel: 'Matchmaking funnel',
+      contracts: 'Contract registration',
+      contractStats: 'Contract statistics',
+      rewards: 'Income and rewards',
+      majors: 'Major achievements',
       notifications: 'Notifications',
     },
   },
@@ -467,6 +472,7 @@ const en: Messages = {
   catalog: catalogEn,
   plans: plansEn,
   cases: casesEn,
+  contracts: contractsEn,
   matching: matchingEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };

@@ -1,6 +1,7 @@
 import catalogZh from './catalog.zh-CN';
 import plansZh from './plans.zh-CN';
 import casesZh from './cases.zh-CN';
+import contractsZh from './contracts.zh-CN';
 import matchingZh from './matching.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
@@ -212,6 +213,10 @@ const zhCN = {
       subscriptions: '匹配订阅',
       workload: '经纪人工作台',
       funnel: '对接漏斗',
+      contracts: '技术合同登记',
+      contractStats: '技术合同统计',
+      rewards: '转化收入与奖励',
+      majors: '重大科技成果',
       notifications: '通知',
     },
   },
@@ -440,6 +445,7 @@ const zhCN = {
   catalog: catalogZh,
   plans: plansZh,
   cases: casesZh,
+  contracts: contractsZh,
   matching: matchingZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };

@@ -23,6 +23,10 @@ import {
   InteractionOutlined,
   SolutionOutlined,
   FunnelPlotOutlined,
+  FileProtectOutlined,
+  BarChartOutlined,
+  GiftOutlined,
+  TrophyOutlined,
   NotificationOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
@@ -47,6 +51,10 @@ export type ConsoleMenuKey =
   | 'subscriptions'
   | 'workload'
   | 'funnel'
+  | 'contracts'
+  | 'contract-stats'
+  | 'rewards'
+  | 'majors'
   | 'org-review'
   | 'accounts'
   | 'audit'
@@ -73,6 +81,10 @@ type LabelName =
   | 'subscriptions'
   | 'workload'
   | 'funnel'
+  | 'contracts'
+  | 'contractStats'
+  | 'rewards'
+  | 'majors'
   | 'orgReview'
   | 'accounts'
   | 'audit'
@@ -106,6 +118,10 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'subscriptions', path: '/console/subscriptions', labelKey: 'console.menu.subscriptions', icon: <NotificationOutlined /> },
   { key: 'workload', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
   { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
+  { key: 'contracts', path: '/console/contracts', labelKey: 'console.menu.contracts', icon: <FileProtectOutlined />, permission: 'read:contract' },
+  { key: 'contract-stats', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
+  { key: 'rewards', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },
+  { key: 'majors', path: '/console/major-achievements', labelKey: 'console.menu.majors', icon: <TrophyOutlined />, permission: 'read:major' },
   { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
   { key: 'plan-tasks', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
   { key: 'plan-reports', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },
