@@ -42,6 +42,12 @@ import { SubscriptionsPage } from './pages/subscriptions/SubscriptionsPage';
 import { UnsubscribePage } from './pages/subscriptions/UnsubscribePage';
 import { CasePage } from './pages/cases/CasePage';
 import { WorkloadPage } from './pages/cases/WorkloadPage';
+import { TradingList } from './pages/trading/TradingList';
+import { ListingPage as TradeListingPage } from './pages/trading/ListingPage';
+import { AuctionPage } from './pages/trading/AuctionPage';
+import { DealPage } from './pages/trading/DealPage';
+import { MyTrading } from './pages/trading/MyTrading';
+import { TradingDesk } from './pages/trading/TradingDesk';
 
 /** Pages that draw charts load ECharts only when opened. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -101,6 +107,10 @@ export function createRouter() {
             { path: 'services', element: <ComingSoon area="services" /> },
             { path: 'policies', element: <ComingSoon area="policies" /> },
             { path: 'statistics', element: <PublicStatistics /> },
+            { path: 'trading', element: <TradingList /> },
+            { path: 'trading/listings/:id', element: <TradeListingPage /> },
+            { path: 'trading/auctions/:id', element: <AuctionPage /> },
+            { path: 'trading/deals/:id', element: <DealPage /> },
             { path: 'login', element: <Login /> },
             { path: 'register', element: <Register /> },
             { path: 'forgot-password', element: <ForgotPassword /> },
@@ -157,6 +167,8 @@ export function createRouter() {
             { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
+            { path: 'trading', element: <MyTrading /> },
+            { path: 'trading-desk', element: <RequirePermission permission="manage:auction"><TradingDesk /></RequirePermission> },
             { path: 'contracts', element: <RequirePermission permission="read:contract"><ContractsList /></RequirePermission> },
             { path: 'contracts/new', element: <RequirePermission permission="create:contract"><ContractFormPage key="new" /></RequirePermission> },
             { path: 'contracts/:id', element: <RequirePermission permission="read:contract"><ContractPage /></RequirePermission> },

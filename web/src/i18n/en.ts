@@ -3,6 +3,7 @@ import catalogEn from './catalog.en';
 import plansEn from './plans.en';
 import casesEn from './cases.en';
 import contractsEn from './contracts.en';
+import tradingEn from './trading.en';
 import matchingEn from './matching.en';
 
 const en: Messages = {
@@ -242,6 +243,8 @@ const en: Messages = {
       funnel: 'Matchmaking funnel',
       contracts: 'Contract registration',
       contractStats: 'Contract statistics',
+      trading: 'Technology trading',
+      tradingDesk: 'Trading desk',
       rewards: 'Income and rewards',
       majors: 'Major achievements',
       notifications: 'Notifications',
@@ -473,6 +476,7 @@ const en: Messages = {
   plans: plansEn,
   cases: casesEn,
   contracts: contractsEn,
+  trading: tradingEn,
   matching: matchingEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };

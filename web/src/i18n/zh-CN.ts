@@ -2,6 +2,7 @@ import catalogZh from './catalog.zh-CN';
 import plansZh from './plans.zh-CN';
 import casesZh from './cases.zh-CN';
 import contractsZh from './contracts.zh-CN';
+import tradingZh from './trading.zh-CN';
 import matchingZh from './matching.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
@@ -215,6 +216,8 @@ const zhCN = {
       funnel: '对接漏斗',
       contracts: '技术合同登记',
       contractStats: '技术合同统计',
+      trading: '技术交易',
+      tradingDesk: '交易服务台',
       rewards: '转化收入与奖励',
       majors: '重大科技成果',
       notifications: '通知',
@@ -446,6 +449,7 @@ const zhCN = {
   plans: plansZh,
   cases: casesZh,
   contracts: contractsZh,
+  trading: tradingZh,
   matching: matchingZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };

@@ -23,11 +23,13 @@ import {
   InteractionOutlined,
   SolutionOutlined,
   FunnelPlotOutlined,
+  NotificationOutlined,
   FileProtectOutlined,
   BarChartOutlined,
   GiftOutlined,
   TrophyOutlined,
-  NotificationOutlined,
+  ShopOutlined,
+  AccountBookOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -51,6 +53,8 @@ export type ConsoleMenuKey =
   | 'subscriptions'
   | 'workload'
   | 'funnel'
+  | 'trading'
+  | 'trading-desk'
   | 'contracts'
   | 'contract-stats'
   | 'rewards'
@@ -81,6 +85,8 @@ type LabelName =
   | 'subscriptions'
   | 'workload'
   | 'funnel'
+  | 'trading'
+  | 'tradingDesk'
   | 'contracts'
   | 'contractStats'
   | 'rewards'
@@ -118,6 +124,8 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'subscriptions', path: '/console/subscriptions', labelKey: 'console.menu.subscriptions', icon: <NotificationOutlined /> },
   { key: 'workload', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
   { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
+  { key: 'trading', path: '/console/trading', labelKey: 'console.menu.trading', icon: <ShopOutlined />, needsOrg: true },
+  { key: 'trading-desk', path: '/console/trading-desk', labelKey: 'console.menu.tradingDesk', icon: <AccountBookOutlined />, permission: 'manage:auction' },
   { key: 'contracts', path: '/console/contracts', labelKey: 'console.menu.contracts', icon: <FileProtectOutlined />, permission: 'read:contract' },
   { key: 'contract-stats', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
   { key: 'rewards', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },
