@@ -24,14 +24,20 @@ const OVERLAP = () =>
 /**
  * One step of a booking, under its row lock: the owner confirms or declines a
  * request; the requester or the owner cancels before the slot starts.
- * Confirmation re-checks blocks, and the exclusion constraint decides between
- * simultaneous confirmations of overlapping requests: exactly one wins, the
- * others get BOOKING_OVERLAP and change nothing.
+ * Confirmation re-checks blocks and confirmed bookings under the facility's
+ * row lock: of simultaneous confirmations of overlapping requests exactly one
+ * wins, the others get BOOKING_OVERLAP and change nothing. The exclusion
+ * constraint refuses any overlap that gets past the application.
  */
 export async function moveBooking(tx: Tx, actor: Actor, id: string, move: Move, input: { note?: string }, now: Date): Promise<BookingRow> {
-  const b = await findBooking(tx, id, { forUpdate: true });
-  if (!b) throw new AppError('NOT_FOUND');
-  const f = (await findFacility(tx, b.facilityId))!;
+  const seen = await findBooking(tx, id);
+  if (!seen) throw new AppError('NOT_FOUND');
+  // The facility's row lock first: confirmations of one facility take turns,
+  // so the overlap check below sees every earlier confirmation (simultaneous
+  // confirmations of overlapping requests would otherwise deadlock in the
+  // exclusion constraint's check). The constraint stays the guarantee.
+  const f = (await findFacility(tx, seen.facilityId, { forUpdate: true }))!;
+  const b = (await findBooking(tx, id, { forUpdate: true }))!;
   const owner = can(actor, 'manage', 'facility', { organisationId: f.organisationId });
   const requester = b.requesterUserId === actor.userId && can(actor, 'cancel', 'booking', { ownerId: b.requesterUserId });
   if (!owner && !requester) throw new AppError('NOT_FOUND');
