@@ -5,11 +5,13 @@ import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
 import { signInHttp } from './support/launch.js';
 
 /**
- * Issue 4, matchmaking: an enterprise's demand is published (over the API,
- * with a reviewer); a holder of an achievement expresses interest from the
- * demand's page; the enterprise accepts (contacts are exchanged); the bureau
- * assigns a broker, who finds the case on the workload page; the two sides
- * negotiate and the case closes with an agreement; the funnel counts it.
+ * Issue 4, from match to outcome: an enterprise's demand is published (over
+ * the API, with a reviewer); the enterprise opens it and sees the explained
+ * matches (relevance, matched words, each factor's share), marks the best one
+ * useful and expresses interest from that match; the achievement's holder
+ * accepts (contacts are exchanged); the bureau assigns a broker, who finds
+ * the case on the workload page; the two sides negotiate and the case closes
+ * with an agreement; the funnel counts it.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -69,7 +71,7 @@ async function move(page: Page, action: string, status: string, text?: string) {
 }
 
 describe('matchmaking journey', () => {
-  it('a holder expresses interest in a demand, the enterprise accepts, a broker is assigned, the case ends in agreement', async () => {
+  it('an enterprise sees explained matches of its demand, expresses interest from one, the holder accepts, a broker is assigned, the case ends in agreement', async () => {
     const journey = new Journey('matchmaking');
     const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
     const suffix = uniqueSuffix();
@@ -78,7 +80,9 @@ describe('matchmaking journey', () => {
     const reviewer = { username: `mrev${suffix}`, password: 'Reviewer-Strong-2024!' };
     const broker = { username: `brk${suffix}`, password: 'Broker-Strong-2024!', name: `陈经纪${suffix}` };
     const title = `日光温室卷帘智能控制装置需求 ${suffix}`;
+    const achievementTitle = `日光温室卷帘智能控制器 ${suffix}`;
     let demandId = '';
+    let achievementId = '';
     let brokerId = '';
 
     await step('set-up', async () => {
@@ -113,49 +117,103 @@ describe('matchmaking journey', () => {
       await rev.post(`/api/v1/review/revisions/${sub.pending.id}/approve`, {
         checklist: ['public_confidentiality', 'facts_complete', 'no_personal_data_in_text', 'ip_consistent', 'not_duplicate'],
       });
+      // The holder's achievement, published the same way: what the demand should be matched with.
+      const ho = await apiAs(baseUrl, holder.username, holder.password);
+      const a = (await ho.post('/api/v1/achievements', {
+        title: achievementTitle,
+        researchStart: '2022-03',
+        researchEnd: '2024-10',
+        confidentiality: 'public',
+        attribute: 'original-innovation',
+        keywords: ['日光温室', '卷帘机', '智能控制'],
+        form: 'new-product',
+        level: 'domestic-advanced',
+        stage: 'mature',
+        evaluationMethod: 'acceptance',
+        applicationStatus: 'small-scale',
+        completingUnits: [{ name: holder.org, share: 100 }],
+        completers: [{ name: '李研究员', share: 100 }],
+        summary: '根据棚内外温度、光照和风速自动启闭日光温室卷帘机的智能控制器，冬季大风降温时自动放帘保温，夜间棚温稳定，已在古浪县 50 座日光温室应用，单棚改造成本约 2000 元。',
+        trl: 7,
+        transferModes: ['technical-service', 'transfer'],
+        price: { kind: 'negotiable' },
+        industrySection: 'A',
+        industryDivision: '01',
+        techField: 'F09',
+        regionCode: '620602',
+        advantage: '夜间棚温波动减少 60%，卷帘响应时间 2 分钟',
+        contact: { name: '李研究员', phone: '13909350000' },
+      })) as { id: string };
+      achievementId = a.id;
+      const asub = (await ho.post(`/api/v1/achievements/${achievementId}/submit`)) as { pending: { id: string } };
+      await rev.post(`/api/v1/review/revisions/${asub.pending.id}/approve`, {
+        checklist: ['public_confidentiality', 'facts_complete', 'no_personal_data_in_text', 'ip_consistent', 'not_duplicate'],
+      });
     });
 
-    // 1. The holder finds the demand and expresses interest from its page.
-    const h = await personPage();
-    let caseUrl = '';
-    await step('holder-expresses-interest', async () => {
-      await signIn(h, holder.username, holder.password);
-      await h.goto(`/demands/${demandId}`);
-      await h.getByTestId('express-interest').click();
-      await h.getByTestId('interest-message').fill('我所研制的温室卷帘智能控制器已在古浪县 50 座温室应用，可根据光照、温度、风速自动启闭，希望与贵公司洽谈合作。');
-      await journey.shot(h, 'interest-message');
-      await h.getByTestId('interest-send').click();
-      await h.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
-      caseUrl = new URL(h.url()).pathname;
-      await h.getByTestId('case-status-interest').first().waitFor();
-      // Contacts stay hidden until the enterprise accepts.
-      expect(await h.getByTestId('side-contacts').count()).toBe(0);
-      await journey.shot(h, 'case-opened');
-    });
-
-    // 2. The enterprise sees the case in its list and accepts; contacts are exchanged.
+    // 1. The enterprise opens its demand and sees the explained matches (re-indexing runs after the approval commits).
     const e = await personPage();
-    await step('enterprise-accepts', async () => {
+    await step('enterprise-sees-matches', async () => {
       await signIn(e, ent.username, ent.password);
-      await e.getByTestId('menu-cases').click();
-      await e.waitForURL(/\/console\/cases$/);
-      await e.locator(`a[href="${caseUrl}"]`).first().click();
-      await e.getByTestId('case-accept').waitFor();
-      await journey.shot(e, 'case-to-accept');
-      await move(e, 'accept', 'contact', '欢迎联系，我们希望先到园区实地查看。');
-      await expect.poll(() => e.getByTestId('side-contacts').count()).toBeGreaterThan(0);
-      await journey.shot(e, 'accepted');
+      await e.goto(`/demands/${demandId}`);
+      const item = e.locator(`[data-testid="match-item"][data-id="${achievementId}"]`);
+      await expect
+        .poll(async () => {
+          if ((await item.count()) > 0) return true;
+          await e.reload();
+          await e.getByTestId('demand-matches').waitFor();
+          return (await item.count()) > 0;
+        })
+        .toBe(true);
+      await item.locator('.cg-match-term').first().waitFor();
+      expect((await item.locator('.cg-match-term').allTextContents()).some((w) => /卷帘|温室/.test(w))).toBe(true);
+      await item.getByText('得分构成').click();
+      await item.getByTestId('match-factors').getByText('内容相关').waitFor();
+      await journey.shot(e, 'explained-matches');
+      await item.getByTestId('match-useful').click();
+      await item.getByTestId('match-thanks').waitFor();
     });
 
-    // 3. The holder writes back through the case.
-    await step('holder-writes', async () => {
-      await h.reload();
-      await h.getByTestId('composer-text').fill('好的，我们下周二到园区，届时带样机演示。');
-      await h.getByTestId('composer-send').click();
-      await h.getByTestId('case-timeline').getByText('带样机演示').waitFor();
+    // 2. …and expresses interest from that match: a case opens over both listings.
+    let caseUrl = '';
+    await step('enterprise-expresses-interest-from-match', async () => {
+      const item = e.locator(`[data-testid="match-item"][data-id="${achievementId}"]`);
+      await item.getByTestId('match-interest').click();
+      await e.getByTestId('interest-message').fill('贵所的卷帘智能控制器与我们的需求很吻合，希望到古浪县应用现场考察并洽谈委托开发。');
+      await journey.shot(e, 'interest-message');
+      await e.getByTestId('interest-send').click();
+      await e.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+      caseUrl = new URL(e.url()).pathname;
+      await e.getByTestId('case-status-interest').first().waitFor();
+      await e.getByText('智能匹配').first().waitFor();
+      // Contacts stay hidden until the holder accepts.
+      expect(await e.getByTestId('side-contacts').count()).toBe(0);
+      await journey.shot(e, 'case-opened');
     });
 
-    // 4. A bureau reviewer assigns a broker.
+    // 3. The holder sees the case in its list and accepts; contacts are exchanged.
+    const h = await personPage();
+    await step('holder-accepts', async () => {
+      await signIn(h, holder.username, holder.password);
+      await h.getByTestId('menu-cases').click();
+      await h.waitForURL(/\/console\/cases$/);
+      await h.locator(`a[href="${caseUrl}"]`).first().click();
+      await h.getByTestId('case-accept').waitFor();
+      await journey.shot(h, 'case-to-accept');
+      await move(h, 'accept', 'contact', '欢迎来古浪县现场考察，我们可带样机演示。');
+      await expect.poll(() => h.getByTestId('side-contacts').count()).toBeGreaterThan(0);
+      await journey.shot(h, 'accepted');
+    });
+
+    // 4. The enterprise writes back through the case.
+    await step('enterprise-writes', async () => {
+      await e.reload();
+      await e.getByTestId('composer-text').fill('好的，我们下周二到古浪县，请届时带样机演示。');
+      await e.getByTestId('composer-send').click();
+      await e.getByTestId('case-timeline').getByText('请届时带样机演示').waitFor();
+    });
+
+    // 5. A bureau reviewer assigns a broker.
     const r = await personPage();
     await step('reviewer-assigns-broker', async () => {
       await signIn(r, reviewer.username, reviewer.password);
@@ -167,7 +225,7 @@ describe('matchmaking journey', () => {
       await journey.shot(r, 'broker-assigned');
     });
 
-    // 5. The broker sees the open case on the workload page.
+    // 6. The broker sees the open case on the workload page.
     await step('broker-workload', async () => {
       const b = await personPage();
       await signIn(b, broker.username, broker.password);
@@ -177,7 +235,7 @@ describe('matchmaking journey', () => {
       await journey.shot(b, 'workload');
     });
 
-    // 6. Negotiation, then agreement.
+    // 7. Negotiation, then agreement.
     await step('agreement', async () => {
       await e.reload();
       await move(e, 'negotiate', 'negotiation');
@@ -186,7 +244,7 @@ describe('matchmaking journey', () => {
       await journey.shot(e, 'agreement');
     });
 
-    // 7. The funnel counts it.
+    // 8. The funnel counts it (and the suggestions shown).
     await step('funnel', async () => {
       await r.goto('/console/funnel');
       await r.getByTestId('funnel-chart').waitFor();
