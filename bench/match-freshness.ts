@@ -1,0 +1,160 @@
+/**
+ * Matching freshness benchmark (issue 4): time from a publication's commit to
+ * the record appearing in match results, median and p95 over N publications.
+ *
+ * What happens in between is what happens in production: the publishing
+ * transaction enqueues the catalog's re-indexing job (as approving a revision
+ * does); its NOTIFY wakes the job worker (started here as `npm start` starts
+ * it, LISTEN/NOTIFY); the job segments the record and writes its search
+ * vector; from then on the match query (the same `runMatch` the API runs)
+ * finds it. The probe asks for the record's own title and the first sentence
+ * of its summary, every 10 ms, until the record is among the top 10.
+ *
+ * Background corpus: achievements from ../shared/data/zhibei repeated under
+ * new ids, in a throwaway embedded PostgreSQL (benchmark only, never product
+ * data); the published records are other zhibei records.
+ *
+ *   npm run bench:match-freshness                  # 10 000 background records, 30 publications
+ *   BENCH_N=2000 BENCH_PUBLICATIONS=50 npm run bench:match-freshness
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { createLogger } from '../server/core/logger.js';
+import { enqueue, Worker } from '../server/core/jobs/queue.js';
+import { createDb, type Db } from '../server/db/client.js';
+import { startEmbeddedPostgres } from '../server/db/embedded.js';
+import { runMigrations } from '../server/db/migrate.js';
+import { indexListings, reindexListingJob } from '../server/modules/catalog/search/index-listing.js';
+import { runMatch } from '../server/modules/matching/match-service.js';
+import '../server/jobs.js';
+import { freePort } from '../tests/e2e/support/launch.js';
+
+const N = Number(process.env.BENCH_N ?? 10_000);
+const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 30);
+const DATA = path.resolve(import.meta.dirname, '../../shared/data');
+
+type Text = { title: string; summary: string };
+
+function loadTexts(): Text[] {
+  const out: Text[] = [];
+  for (const line of readFileSync(path.join(DATA, 'zhibei/achievements.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const r = JSON.parse(line) as { title: string; abstract: string };
+    if (r.title && r.abstract && r.abstract.length >= 40) out.push({ title: r.title.slice(0, 100), summary: r.abstract.trim().slice(0, 4000) });
+  }
+  return out;
+}
+
+const content = (t: Text) => ({ title: t.title, summary: t.summary, keywords: [], industrySection: 'C', trl: 6, transferModes: ['transfer'], price: { kind: 'negotiable' } });
+
+async function insertPublished(db: Db, orgId: string, texts: Text[]): Promise<string[]> {
+  const r = await db.execute<{ id: string }>(sql`
+    INSERT INTO achievements (organisation_id, status, title, summary, industry_section, trl, transfer_modes, price_negotiable, published_at)
+    SELECT ${orgId}, 'published', title, summary, 'C', 6, ARRAY['transfer'], true, now()
+    FROM unnest(${sql.param(texts.map((t) => t.title))}::text[], ${sql.param(texts.map((t) => t.summary))}::text[]) AS s(title, summary)
+    RETURNING id`);
+  // The revisions after the rows (one statement cannot update the rows it inserts).
+  await db.execute(sql`
+    INSERT INTO listing_revisions (kind, achievement_id, number, status, content)
+    SELECT 'achievement', a.id, 1, 'approved',
+      jsonb_build_object('title', a.title, 'summary', a.summary, 'keywords', '[]'::jsonb, 'industrySection', 'C', 'trl', 6, 'transferModes', '["transfer"]'::jsonb, 'price', '{"kind":"negotiable"}'::jsonb)
+    FROM achievements a WHERE a.published_revision_id IS NULL`);
+  await db.execute(sql`UPDATE achievements a SET published_revision_id = r.id FROM listing_revisions r WHERE r.achievement_id = a.id AND a.published_revision_id IS NULL`);
+  return r.rows.map((x) => x.id);
+}
+
+/** One publication as the catalog commits it: the record published and its re-indexing queued, in one transaction. */
+async function publish(db: Db, orgId: string, t: Text): Promise<string> {
+  return db.transaction(async (tx) => {
+    const a = await tx.execute<{ id: string }>(sql`
+      INSERT INTO achievements (organisation_id, status, title, summary, industry_section, trl, transfer_modes, price_negotiable, published_at)
+      VALUES (${orgId}, 'published', ${t.title}, ${t.summary}, 'C', 6, ARRAY['transfer'], true, now()) RETURNING id`);
+    const id = a.rows[0]!.id;
+    const rev = await tx.execute<{ id: string }>(sql`
+      INSERT INTO listing_revisions (kind, achievement_id, number, status, content)
+      VALUES ('achievement', ${id}, 1, 'approved', ${JSON.stringify(content(t))}::jsonb) RETURNING id`);
+    await tx.execute(sql`UPDATE achievements SET published_revision_id = ${rev.rows[0]!.id} WHERE id = ${id}`);
+    await enqueue(tx, reindexListingJob, { kind: 'achievement', id });
+    return id;
+  });
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+async function main(): Promise<void> {
+  const texts = loadTexts();
+  if (texts.length < PUBLICATIONS + 10) throw new Error('not enough zhibei records');
+  const fresh = texts.slice(0, PUBLICATIONS);
+  const background = texts.slice(PUBLICATIONS);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cg-bench-freshness-'));
+  const pg = await startEmbeddedPostgres({ dataDir: dir, port: await freePort() });
+  const db = createDb(pg.url, 8);
+  const worker = new Worker(db, createLogger('silent'));
+  try {
+    await runMigrations(db);
+    const [org] = (await db.execute<{ id: string }>(sql`
+      INSERT INTO organisations (type, name, verification_status) VALUES ('research_institute', '基准测试研究院', 'verified') RETURNING id`)).rows;
+    const t0 = performance.now();
+    for (let start = 0; start < N; start += 1000) {
+      const batch = Array.from({ length: Math.min(1000, N - start) }, (_, k) => {
+        const t = background[(start + k) % background.length]!;
+        return { title: `${t.title}`.slice(0, 100), summary: t.summary };
+      });
+      const ids = await insertPublished(db, org!.id, batch);
+      await indexListings(db, 'achievement', ids);
+      process.stdout.write(`\r  background corpus ${start + batch.length}/${N}`);
+    }
+    process.stdout.write(`\n  corpus ready in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    // Warm the statistics cache and the planner, as a running server would be.
+    await runMatch(db, { target: 'achievement', direction: 'text-achievements', source: { text: '温室 滴灌' }, limit: 10, now: new Date() });
+    await worker.start();
+
+    const times: number[] = [];
+    const polls: number[] = [];
+    for (const t of fresh) {
+      const probe = `${t.title}。${t.summary.split(/[。！？.]/)[0] ?? ''}`;
+      const committed = performance.now();
+      const id = await publish(db, org!.id, t);
+      const t1 = performance.now();
+      let n = 0;
+      for (;;) {
+        n += 1;
+        const m = await runMatch(db, { target: 'achievement', direction: 'text-achievements', source: { text: probe }, limit: 10, now: new Date() });
+        if (m.some((x) => x.id === id)) break;
+        if (performance.now() - committed > 60_000) throw new Error(`record ${id} not matchable after 60 s`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      times.push(performance.now() - t1);
+      polls.push(n);
+      process.stdout.write(`\r  publications ${times.length}/${fresh.length}`);
+    }
+    process.stdout.write('\n');
+    const result = {
+      backgroundRecords: N,
+      publications: times.length,
+      medianMs: Math.round(percentile(times, 50)),
+      p95Ms: Math.round(percentile(times, 95)),
+      maxMs: Math.round(Math.max(...times)),
+      medianProbes: percentile(polls, 50),
+      machine: { cpus: os.cpus().length, node: process.version },
+      at: new Date().toISOString(),
+    };
+    console.table([{ 'background records': N, publications: result.publications, 'median ms': result.medianMs, 'p95 ms': result.p95Ms, 'max ms': result.maxMs, 'probes (median)': result.medianProbes }]);
+    mkdirSync('artifacts/bench', { recursive: true });
+    writeFileSync('artifacts/bench/match-freshness.json', JSON.stringify(result, null, 2));
+    console.log('wrote artifacts/bench/match-freshness.json');
+  } finally {
+    await worker.stop().catch(() => {});
+    await db.$client.end().catch(() => {});
+    await pg.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
