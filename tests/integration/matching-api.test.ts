@@ -237,6 +237,10 @@ describe('feedback and impressions', () => {
     expect(res.body.recorded).toBe(2);
     const rows = await env.db.select().from(matchImpressions);
     expect(rows.map((r) => r.industrySection).sort()).toEqual(['A', null].sort());
+    // The funnel's first stage counts them, by industry.
+    const funnel = await reviewer.client.get('/api/v1/matchmaking/funnel?groupBy=industry');
+    expect(funnel.status).toBe(200);
+    expect(funnel.body.total.shown).toBe(2);
     const bad = await anon().post('/api/v1/match/impressions', { lists: [] });
     expect(bad.status).toBe(400);
     expect(await env.db.select().from(matchImpressions)).toHaveLength(2);
