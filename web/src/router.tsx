@@ -71,6 +71,11 @@ const ContractPage = lazyPage(() => import('./pages/contracts/ContractPage').the
 const ContractFormPage = lazyPage(() => import('./pages/contracts/ContractFormPage').then((m) => m.ContractFormPage));
 const RewardsPage = lazyPage(() => import('./pages/rewards/RewardsPage').then((m) => m.RewardsPage));
 const MajorAchievementsPage = lazyPage(() => import('./pages/rewards/MajorAchievementsPage').then((m) => m.MajorAchievementsPage));
+const VouchersPage = lazyPage(() => import('./pages/vouchers/VouchersPage').then((m) => m.VouchersPage));
+const VoucherReviewPage = lazyPage(() => import('./pages/vouchers/ReviewPage').then((m) => m.ReviewPage));
+const VoucherApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage').then((m) => m.ApplicationPage));
+const VoucherRedemptionPage = lazyPage(() => import('./pages/vouchers/RedemptionPage').then((m) => m.RedemptionPage));
+const VoucherReportPage = lazyPage(() => import('./pages/vouchers/ReportPage').then((m) => m.ReportPage));
 /** Notification links name the plan in the path; the supervision page keeps it in `?plan=`. */
 function SupervisionRedirect() {
   const { planId } = useParams();
@@ -167,6 +172,11 @@ export function createRouter() {
             { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
+            { path: 'vouchers', element: <RequirePermission permission="read:voucher_programme"><VouchersPage /></RequirePermission> },
+            { path: 'vouchers/applications/:id', element: <RequirePermission permission="read:voucher_application"><VoucherApplicationPage /></RequirePermission> },
+            { path: 'vouchers/redemptions/:id', element: <RequirePermission permission="read:voucher_redemption"><VoucherRedemptionPage /></RequirePermission> },
+            { path: 'voucher-review', element: <RequirePermission permission="read:voucher_application"><VoucherReviewPage /></RequirePermission> },
+            { path: 'voucher-report', element: <RequirePermission permission="read:voucher_report"><VoucherReportPage /></RequirePermission> },
             { path: 'trading', element: <MyTrading /> },
             { path: 'trading-desk', element: <RequirePermission permission="manage:auction"><TradingDesk /></RequirePermission> },
             { path: 'contracts', element: <RequirePermission permission="read:contract"><ContractsList /></RequirePermission> },

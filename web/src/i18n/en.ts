@@ -5,6 +5,7 @@ import casesEn from './cases.en';
 import contractsEn from './contracts.en';
 import tradingEn from './trading.en';
 import matchingEn from './matching.en';
+import vouchersEn from './vouchers.en';
 
 const en: Messages = {
   common: {
@@ -247,6 +248,9 @@ const en: Messages = {
       tradingDesk: 'Trading desk',
       rewards: 'Income and rewards',
       majors: 'Major achievements',
+      vouchers: 'Innovation vouchers',
+      voucherReview: 'Voucher review',
+      voucherReport: 'Voucher statistics',
       notifications: 'Notifications',
     },
   },
@@ -478,6 +482,7 @@ const en: Messages = {
   contracts: contractsEn,
   trading: tradingEn,
   matching: matchingEn,
+  vouchers: vouchersEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

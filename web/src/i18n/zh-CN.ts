@@ -4,6 +4,7 @@ import casesZh from './cases.zh-CN';
 import contractsZh from './contracts.zh-CN';
 import tradingZh from './trading.zh-CN';
 import matchingZh from './matching.zh-CN';
+import vouchersZh from './vouchers.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -220,6 +221,9 @@ const zhCN = {
       tradingDesk: '交易服务台',
       rewards: '转化收入与奖励',
       majors: '重大科技成果',
+      vouchers: '创新券',
+      voucherReview: '创新券审核',
+      voucherReport: '创新券统计',
       notifications: '通知',
     },
   },
@@ -451,6 +455,7 @@ const zhCN = {
   contracts: contractsZh,
   trading: tradingZh,
   matching: matchingZh,
+  vouchers: vouchersZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

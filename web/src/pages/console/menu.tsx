@@ -30,6 +30,9 @@ import {
   TrophyOutlined,
   ShopOutlined,
   AccountBookOutlined,
+  WalletOutlined,
+  CreditCardOutlined,
+  PieChartOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -55,6 +58,9 @@ export type ConsoleMenuKey =
   | 'funnel'
   | 'trading'
   | 'trading-desk'
+  | 'vouchers'
+  | 'voucher-review'
+  | 'voucher-report'
   | 'contracts'
   | 'contract-stats'
   | 'rewards'
@@ -87,6 +93,9 @@ type LabelName =
   | 'funnel'
   | 'trading'
   | 'tradingDesk'
+  | 'vouchers'
+  | 'voucherReview'
+  | 'voucherReport'
   | 'contracts'
   | 'contractStats'
   | 'rewards'
@@ -130,6 +139,9 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'contract-stats', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
   { key: 'rewards', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },
   { key: 'majors', path: '/console/major-achievements', labelKey: 'console.menu.majors', icon: <TrophyOutlined />, permission: 'read:major' },
+  { key: 'vouchers', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
+  { key: 'voucher-review', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
+  { key: 'voucher-report', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
   { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
   { key: 'plan-tasks', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
   { key: 'plan-reports', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },
