@@ -14,5 +14,10 @@ import './major-achievements.js';
 import './vouchers.js';
 import './commissioner-village-coverage.js';
 import './contract-turnover.js';
+// Registries (server/modules/registries): institutions, maker spaces, transfer talents, demonstration zones.
+import './transfer-institutions.js';
+import './maker-spaces.js';
+import './transfer-talents.js';
+import './demo-zones.js';
 
 export * from './registry.js';
