@@ -15,6 +15,12 @@ import { auctionBidders, auctionBids, auctions } from './schema.js';
 
 const yuan = (fen: number) => (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+function tooLow(min: number): AppError {
+  return new AppError('BID_TOO_LOW', {
+    message: { zh: `出价须不低于 ¥${yuan(min)}（当前价加最小加价幅度）。`, en: `The bid must be at least ¥${yuan(min)} (the current price plus the minimum increment).` },
+  });
+}
+
 /** The lowest acceptable next bid: the start price first, then the current price plus the increment. */
 export function nextMinimum(a: Pick<AuctionRow, 'currentPriceFen' | 'startPriceFen' | 'incrementFen'>): number {
   return a.currentPriceFen === null ? a.startPriceFen : a.currentPriceFen + a.incrementFen;
@@ -63,23 +69,25 @@ export async function registerBidder(tx: Tx, actor: Actor, auctionId: string, no
 export async function placeBid(tx: Tx, actor: Actor, auctionId: string, amountFen: number, now: Date): Promise<{ seq: number; extendedTo: Date | null }> {
   if (!actor.organisationId) throw new AppError('FORBIDDEN');
   requireCan(actor, 'bid', 'auction', { organisationId: actor.organisationId });
-  const a = await findAuction(tx, auctionId, { forUpdate: true });
-  if (!a) throw new AppError('NOT_FOUND');
-  const listing = (await findTradeListing(tx, a.listingId))!;
+  // Checks that do not depend on the race are made before queueing for the lock.
+  const snapshot = await findAuction(tx, auctionId);
+  if (!snapshot) throw new AppError('NOT_FOUND');
+  const listing = (await findTradeListing(tx, snapshot.listingId))!;
   if (listing.organisationId === actor.organisationId) throw new AppError('OWN_LISTING');
   const org = await findOrganisation(tx, actor.organisationId);
   if (org?.verificationStatus !== 'verified') throw new AppError('ORG_NOT_VERIFIED');
-  if (now.getTime() < a.startsAt.getTime()) throw new AppError('AUCTION_NOT_STARTED');
-  if (a.status !== 'open' || now.getTime() >= a.endsAt.getTime()) throw new AppError('AUCTION_ENDED');
   const bidder = await findBidderOf(tx, auctionId, actor.organisationId);
   if (!bidder) throw new AppError('BIDDER_NOT_REGISTERED');
   if (bidder.depositStatus !== 'paid') throw new AppError('DEPOSIT_NOT_PAID');
+  // The price only rises: a bid too low for the last committed price is too low for any later one.
+  const racing = snapshot.status === 'open' && now.getTime() >= snapshot.startsAt.getTime() && now.getTime() < snapshot.endsAt.getTime();
+  if (racing && amountFen < nextMinimum(snapshot)) throw tooLow(nextMinimum(snapshot));
+
+  const a = (await findAuction(tx, auctionId, { forUpdate: true }))!;
+  if (now.getTime() < a.startsAt.getTime()) throw new AppError('AUCTION_NOT_STARTED');
+  if (a.status !== 'open' || now.getTime() >= a.endsAt.getTime()) throw new AppError('AUCTION_ENDED');
   const min = nextMinimum(a);
-  if (amountFen < min) {
-    throw new AppError('BID_TOO_LOW', {
-      message: { zh: `出价须不低于 ¥${yuan(min)}（当前价加最小加价幅度）。`, en: `The bid must be at least ¥${yuan(min)} (the current price plus the minimum increment).` },
-    });
-  }
+  if (amountFen < min) throw tooLow(min);
   if (a.leadingBidderId === bidder.id) {
     throw new AppError('INVALID_STATE', { message: { zh: '您已是当前最高出价人，无需再次加价。', en: 'You already hold the highest bid.' } });
   }
