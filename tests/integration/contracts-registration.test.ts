@@ -139,6 +139,20 @@ describe('the registration form', () => {
   });
 });
 
+describe('prefilling the form', () => {
+  it('fills the seller from the organisation and the project from the achievement', async () => {
+    const res = await admin.get(`/api/v1/contracts/prefill?achievementId=${silage.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ achievementId: silage.id, projectName: '甜高粱青贮饲料复合菌剂发酵技术', industrySection: 'A', seller: { name: seller.name, creditCode: seller.creditCode, regionCode: '620602', nature: 'research_institute' } });
+  });
+
+  it('refuses a deal that does not exist or is not final', async () => {
+    const res = await admin.get('/api/v1/contracts/prefill?dealId=00000000-0000-4000-8000-000000000000');
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields[0].path).toBe('dealId');
+  });
+});
+
 describe('the registration workflow', () => {
   it('needs the signed PDF to submit, then starts the 30-day deadline and tells the registrars', async () => {
     const draft = (await admin.post('/api/v1/contracts', form())).body;

@@ -70,12 +70,13 @@ const TYPE_OF_MODE: Record<string, { type: 'transfer' | 'licence'; subType: stri
 /** Form values from where the contract came from; the caller's organisation is the seller. */
 export async function prefillContract(db: DbOrTx, actor: Actor, q: z.output<typeof PrefillQuery>): Promise<z.output<typeof Prefill>> {
   if (!actor.organisationId) throw new AppError('FORBIDDEN');
-  const out: z.output<typeof Prefill> = { warnings: [], deductions: [], paymentSchedule: [] };
+  const out: z.output<typeof Prefill> = { warnings: [], deductions: [] };
   out.seller = await partyOfOrg(db, actor.organisationId);
   let achievementId = q.achievementId;
+  let deal: Awaited<ReturnType<typeof findDeal>> = null;
   let demandId = q.demandId;
   if (q.dealId) {
-    const deal = await findDeal(db, q.dealId);
+    deal = await findDeal(db, q.dealId);
     if (!deal || deal.sellerOrgId !== actor.organisationId) throw AppError.field('dealId', '成交记录不存在、尚未生效或不属于本单位', 'The deal does not exist, is not final, or is not your organisation’s');
     out.dealId = deal.dealId;
     achievementId = deal.achievementId;
@@ -110,6 +111,6 @@ export async function prefillContract(db: DbOrTx, actor: Actor, q: z.output<type
       out.buyer ??= await partyOfOrg(db, d.organisationId);
     }
   }
-  if (out.contractAmountFen) out.paymentSchedule = [];
+  if (out.contractAmountFen) out.paymentSchedule = [{ dueOn: (deal?.closedAt ?? new Date()).toISOString().slice(0, 10), amountFen: out.contractAmountFen }];
   return out;
 }
