@@ -7,8 +7,10 @@
  * does); its NOTIFY wakes the job worker (started here as `npm start` starts
  * it, LISTEN/NOTIFY); the job segments the record and writes its search
  * vector; from then on the match query (the same `runMatch` the API runs)
- * finds it. The probe asks for the record's own title and the first sentence
- * of its summary, every 10 ms, until the record is among the top 10.
+ * finds it. Measured: commit → vector written (polled every 5 ms), and
+ * commit → the match query for the record's own title and first sentence
+ * returns it among the top 10 (vector + one query). Also the cost of one
+ * statistics rebuild at that size (the job that follows publications).
  *
  * Background corpus: achievements from ../shared/data/zhibei repeated under
  * new ids, in a throwaway embedded PostgreSQL (benchmark only, never product
@@ -29,6 +31,7 @@ import { startEmbeddedPostgres } from '../server/db/embedded.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { indexListings, reindexListingJob } from '../server/modules/catalog/search/index-listing.js';
 import { runMatch } from '../server/modules/matching/match-service.js';
+import { rebuildTermStats } from '../server/modules/matching/term-stats.js';
 import '../server/jobs.js';
 import { freePort } from '../tests/e2e/support/launch.js';
 
@@ -115,37 +118,57 @@ async function main(): Promise<void> {
     await runMatch(db, { target: 'achievement', direction: 'text-achievements', source: { text: '温室 滴灌' }, limit: 10, now: new Date() });
     await worker.start();
 
-    const times: number[] = [];
-    const polls: number[] = [];
+    const indexed: number[] = [];
+    const matchable: number[] = [];
+    const probeMs: number[] = [];
     for (const t of fresh) {
       const probe = `${t.title}。${t.summary.split(/[。！？.]/)[0] ?? ''}`;
-      const committed = performance.now();
       const id = await publish(db, org!.id, t);
-      const t1 = performance.now();
-      let n = 0;
+      const committed = performance.now();
+      // Cheap poll for the vector (the moment retrieval can see the record)…
       for (;;) {
-        n += 1;
-        const m = await runMatch(db, { target: 'achievement', direction: 'text-achievements', source: { text: probe }, limit: 10, now: new Date() });
-        if (m.some((x) => x.id === id)) break;
-        if (performance.now() - committed > 60_000) throw new Error(`record ${id} not matchable after 60 s`);
-        await new Promise((r) => setTimeout(r, 10));
+        const r = await db.execute<{ ok: boolean }>(sql`SELECT search_vector IS NOT NULL AS ok FROM achievements WHERE id = ${id}`);
+        if (r.rows[0]?.ok) break;
+        if (performance.now() - committed > 60_000) throw new Error(`record ${id} not indexed after 60 s`);
+        await new Promise((res) => setTimeout(res, 5));
       }
-      times.push(performance.now() - t1);
-      polls.push(n);
-      process.stdout.write(`\r  publications ${times.length}/${fresh.length}`);
+      const seen = performance.now();
+      // …then the match query itself, which must return it.
+      let found = false;
+      while (!found) {
+        const q0 = performance.now();
+        const m = await runMatch(db, { target: 'achievement', direction: 'text-achievements', source: { text: probe }, limit: 10, now: new Date() });
+        probeMs.push(performance.now() - q0);
+        found = m.some((x) => x.id === id);
+        if (!found && performance.now() - committed > 60_000) throw new Error(`record ${id} indexed but not in the top 10 for its own title`);
+      }
+      indexed.push(seen - committed);
+      matchable.push(performance.now() - committed);
+      process.stdout.write(`\r  publications ${matchable.length}/${fresh.length}`);
     }
     process.stdout.write('\n');
+    // What a statistics rebuild (the job after each burst of publications) costs at this size.
+    const r0 = performance.now();
+    await rebuildTermStats(db, 'achievement');
+    const rebuildMs = performance.now() - r0;
     const result = {
       backgroundRecords: N,
-      publications: times.length,
-      medianMs: Math.round(percentile(times, 50)),
-      p95Ms: Math.round(percentile(times, 95)),
-      maxMs: Math.round(Math.max(...times)),
-      medianProbes: percentile(polls, 50),
+      publications: matchable.length,
+      indexedMedianMs: Math.round(percentile(indexed, 50)),
+      indexedP95Ms: Math.round(percentile(indexed, 95)),
+      matchableMedianMs: Math.round(percentile(matchable, 50)),
+      matchableP95Ms: Math.round(percentile(matchable, 95)),
+      probeMedianMs: Math.round(percentile(probeMs, 50)),
+      statsRebuildMs: Math.round(rebuildMs),
       machine: { cpus: os.cpus().length, node: process.version },
       at: new Date().toISOString(),
     };
-    console.table([{ 'background records': N, publications: result.publications, 'median ms': result.medianMs, 'p95 ms': result.p95Ms, 'max ms': result.maxMs, 'probes (median)': result.medianProbes }]);
+    console.table([
+      { step: 'commit → vector written (re-indexing job)', 'median ms': result.indexedMedianMs, 'p95 ms': result.indexedP95Ms },
+      { step: 'commit → in match results (vector + one match query)', 'median ms': result.matchableMedianMs, 'p95 ms': result.matchableP95Ms },
+      { step: 'one match query (probe)', 'median ms': result.probeMedianMs, 'p95 ms': Math.round(percentile(probeMs, 95)) },
+      { step: 'statistics rebuild (job after publications)', 'median ms': result.statsRebuildMs, 'p95 ms': result.statsRebuildMs },
+    ]);
     mkdirSync('artifacts/bench', { recursive: true });
     writeFileSync('artifacts/bench/match-freshness.json', JSON.stringify(result, null, 2));
     console.log('wrote artifacts/bench/match-freshness.json');
