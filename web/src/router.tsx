@@ -48,6 +48,13 @@ import { AuctionPage } from './pages/trading/AuctionPage';
 import { DealPage } from './pages/trading/DealPage';
 import { MyTrading } from './pages/trading/MyTrading';
 import { TradingDesk } from './pages/trading/TradingDesk';
+import { FacilityDirectory } from './pages/facilities/FacilityDirectory';
+import { FacilityDetail } from './pages/facilities/FacilityDetail';
+import { MyFacilities } from './pages/facilities/MyFacilities';
+import { MyBookings } from './pages/facilities/MyBookings';
+import { CommissionersPage } from './pages/commissioners/CommissionersPage';
+import { VillagesPage } from './pages/commissioners/VillagesPage';
+import { ServiceLogPage } from './pages/commissioners/ServiceLogPage';
 
 /** Pages that draw charts load ECharts only when opened. */
 function lazyPage(load: () => Promise<ComponentType>) {
@@ -71,6 +78,8 @@ const ContractPage = lazyPage(() => import('./pages/contracts/ContractPage').the
 const ContractFormPage = lazyPage(() => import('./pages/contracts/ContractFormPage').then((m) => m.ContractFormPage));
 const RewardsPage = lazyPage(() => import('./pages/rewards/RewardsPage').then((m) => m.RewardsPage));
 const MajorAchievementsPage = lazyPage(() => import('./pages/rewards/MajorAchievementsPage').then((m) => m.MajorAchievementsPage));
+const FacilityConsole = lazyPage(() => import('./pages/facilities/FacilityConsole').then((m) => m.FacilityConsole));
+const CoveragePage = lazyPage(() => import('./pages/commissioners/CoveragePage').then((m) => m.CoveragePage));
 const VouchersPage = lazyPage(() => import('./pages/vouchers/VouchersPage').then((m) => m.VouchersPage));
 const VoucherReviewPage = lazyPage(() => import('./pages/vouchers/ReviewPage').then((m) => m.ReviewPage));
 const VoucherApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage').then((m) => m.ApplicationPage));
@@ -116,6 +125,8 @@ export function createRouter() {
             { path: 'trading/listings/:id', element: <TradeListingPage /> },
             { path: 'trading/auctions/:id', element: <AuctionPage /> },
             { path: 'trading/deals/:id', element: <DealPage /> },
+            { path: 'facilities', element: <FacilityDirectory /> },
+            { path: 'facilities/:id', element: <FacilityDetail /> },
             { path: 'login', element: <Login /> },
             { path: 'register', element: <Register /> },
             { path: 'forgot-password', element: <ForgotPassword /> },
@@ -131,6 +142,17 @@ export function createRouter() {
             <RequireAuth>
               <RequirePermission permission="monitor:plan">
                 <PlanScreen />
+              </RequirePermission>
+            </RequireAuth>
+          ),
+        },
+        {
+          // A commissioner's phone page: no console chrome at 375 px.
+          path: '/m/commissioner',
+          element: (
+            <RequireAuth>
+              <RequirePermission permission="create:service_log">
+                <ServiceLogPage />
               </RequirePermission>
             </RequireAuth>
           ),
@@ -179,6 +201,12 @@ export function createRouter() {
             { path: 'voucher-report', element: <RequirePermission permission="read:voucher_report"><VoucherReportPage /></RequirePermission> },
             { path: 'trading', element: <MyTrading /> },
             { path: 'trading-desk', element: <RequirePermission permission="manage:auction"><TradingDesk /></RequirePermission> },
+            { path: 'facilities', element: <RequirePermission permission="read:facility"><MyFacilities /></RequirePermission> },
+            { path: 'facilities/:id', element: <RequirePermission permission="read:facility"><FacilityConsole /></RequirePermission> },
+            { path: 'bookings', element: <RequirePermission permission="read:booking"><MyBookings /></RequirePermission> },
+            { path: 'coverage', element: <RequirePermission permission="read:coverage"><CoveragePage /></RequirePermission> },
+            { path: 'commissioners', element: <RequirePermission permission="read:commissioner"><CommissionersPage /></RequirePermission> },
+            { path: 'villages', element: <RequirePermission permission="read:village"><VillagesPage /></RequirePermission> },
             { path: 'contracts', element: <RequirePermission permission="read:contract"><ContractsList /></RequirePermission> },
             { path: 'contracts/new', element: <RequirePermission permission="create:contract"><ContractFormPage key="new" /></RequirePermission> },
             { path: 'contracts/:id', element: <RequirePermission permission="read:contract"><ContractPage /></RequirePermission> },

@@ -6,6 +6,8 @@ import contractsEn from './contracts.en';
 import tradingEn from './trading.en';
 import matchingEn from './matching.en';
 import vouchersEn from './vouchers.en';
+import facilitiesEn from './facilities.en';
+import commissionersEn from './commissioners.en';
 
 const en: Messages = {
   common: {
@@ -246,6 +248,12 @@ const en: Messages = {
       contractStats: 'Contract statistics',
       trading: 'Technology trading',
       tradingDesk: 'Trading desk',
+      facilities: 'Shared facilities',
+      bookings: 'My bookings',
+      villages: 'Villages',
+      commissioners: 'Tech commissioners',
+      coverage: 'Commissioner coverage',
+      serviceLog: 'Log a service',
       rewards: 'Income and rewards',
       majors: 'Major achievements',
       vouchers: 'Innovation vouchers',
@@ -483,6 +491,8 @@ const en: Messages = {
   trading: tradingEn,
   matching: matchingEn,
   vouchers: vouchersEn,
+  facilities: facilitiesEn,
+  commissioners: commissionersEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

@@ -5,6 +5,8 @@ import contractsZh from './contracts.zh-CN';
 import tradingZh from './trading.zh-CN';
 import matchingZh from './matching.zh-CN';
 import vouchersZh from './vouchers.zh-CN';
+import facilitiesZh from './facilities.zh-CN';
+import commissionersZh from './commissioners.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -219,6 +221,12 @@ const zhCN = {
       contractStats: '技术合同统计',
       trading: '技术交易',
       tradingDesk: '交易服务台',
+      facilities: '共享设施',
+      bookings: '我的预约',
+      villages: '村庄名录',
+      commissioners: '科技特派员',
+      coverage: '特派员覆盖',
+      serviceLog: '服务记录',
       rewards: '转化收入与奖励',
       majors: '重大科技成果',
       vouchers: '创新券',
@@ -456,6 +464,8 @@ const zhCN = {
   trading: tradingZh,
   matching: matchingZh,
   vouchers: vouchersZh,
+  facilities: facilitiesZh,
+  commissioners: commissionersZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

@@ -33,6 +33,12 @@ import {
   WalletOutlined,
   CreditCardOutlined,
   PieChartOutlined,
+  ExperimentFilled,
+  CalendarOutlined,
+  EnvironmentOutlined,
+  IdcardOutlined,
+  HeatMapOutlined,
+  MobileOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -58,6 +64,12 @@ export type ConsoleMenuKey =
   | 'funnel'
   | 'trading'
   | 'trading-desk'
+  | 'facilities'
+  | 'bookings'
+  | 'villages'
+  | 'commissioners'
+  | 'coverage'
+  | 'service-log'
   | 'vouchers'
   | 'voucher-review'
   | 'voucher-report'
@@ -93,6 +105,12 @@ type LabelName =
   | 'funnel'
   | 'trading'
   | 'tradingDesk'
+  | 'facilities'
+  | 'bookings'
+  | 'villages'
+  | 'commissioners'
+  | 'coverage'
+  | 'serviceLog'
   | 'vouchers'
   | 'voucherReview'
   | 'voucherReport'
@@ -135,6 +153,12 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
   { key: 'trading', path: '/console/trading', labelKey: 'console.menu.trading', icon: <ShopOutlined />, needsOrg: true },
   { key: 'trading-desk', path: '/console/trading-desk', labelKey: 'console.menu.tradingDesk', icon: <AccountBookOutlined />, permission: 'manage:auction' },
+  { key: 'facilities', path: '/console/facilities', labelKey: 'console.menu.facilities', icon: <ExperimentFilled />, permission: 'read:facility' },
+  { key: 'bookings', path: '/console/bookings', labelKey: 'console.menu.bookings', icon: <CalendarOutlined />, permission: 'read:booking', needsOrg: true },
+  { key: 'service-log', path: '/m/commissioner', labelKey: 'console.menu.serviceLog', icon: <MobileOutlined />, permission: 'create:service_log' },
+  { key: 'coverage', path: '/console/coverage', labelKey: 'console.menu.coverage', icon: <HeatMapOutlined />, permission: 'read:coverage' },
+  { key: 'commissioners', path: '/console/commissioners', labelKey: 'console.menu.commissioners', icon: <IdcardOutlined />, permission: 'read:commissioner' },
+  { key: 'villages', path: '/console/villages', labelKey: 'console.menu.villages', icon: <EnvironmentOutlined />, permission: 'read:village' },
   { key: 'contracts', path: '/console/contracts', labelKey: 'console.menu.contracts', icon: <FileProtectOutlined />, permission: 'read:contract' },
   { key: 'contract-stats', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
   { key: 'rewards', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },

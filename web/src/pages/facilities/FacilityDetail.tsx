@@ -1,0 +1,85 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, List, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { applyFieldErrors } from '../../api/form-errors';
+import { ErrorAlert, useErrorToast } from '../../components/feedback';
+import { formatDateTime } from '../../components/format';
+import { useSession } from '../../session/SessionContext';
+import { useCalendar, useFacility, useFacilityMutations, yuan } from './api';
+
+/** A published facility: what it is, its fee and opening hours, what is booked, and the booking form. */
+export function FacilityDetail() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const q = useFacility(id);
+  const range = useMemo(() => ({ from: dayjs().startOf('day').toISOString(), to: dayjs().startOf('day').add(14, 'day').toISOString() }), []);
+  const cal = useCalendar(id, range);
+  const m = useFacilityMutations();
+  const [form] = Form.useForm();
+  const [done, setDone] = useState(false);
+  const toast = useErrorToast();
+  const f = q.data;
+  if (!f) return <div style={{ padding: 16 }}><ErrorAlert error={q.error} /></div>;
+  const book = async (v: { slot: [Dayjs, Dayjs]; purpose: string; samples?: number }) => {
+    try {
+      await m.book.mutateAsync({ id: f.id, body: { startsAt: v.slot[0].format(), endsAt: v.slot[1].format(), purpose: v.purpose, samples: v.samples ?? undefined } });
+      setDone(true);
+      form.resetFields();
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) toast(e);
+    }
+  };
+  const days = f.openingHours.days.map((d) => t(`facilities.weekdays.d${d as 1 | 2 | 3 | 4 | 5 | 6 | 7}`)).join('、');
+  return (
+    <div style={{ maxWidth: 1000, margin: '0 auto', padding: 16 }} data-testid="facility-detail">
+      <Typography.Title level={2}>{f.name} <Tag>{t(`facilities.kinds.${f.kind}`)}</Tag></Typography.Title>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
+        <Descriptions.Item label={t('facilities.fields.owner')}>{f.organisation.name}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.location')}>{f.location}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.model')}>{[f.model, f.manufacturer].filter(Boolean).join(' / ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.fee')}>{yuan(f.feeFen)} {t(`facilities.feeUnits.${f.feeUnit}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.days')}>{days} {f.openingHours.open}–{f.openingHours.close}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.contactName')}>{[f.contactName, f.contactPhone].filter(Boolean).join(' ') || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.specifications')} span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{f.specifications || '—'}</Typography.Paragraph></Descriptions.Item>
+        <Descriptions.Item label={t('facilities.fields.description')} span={2}><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{f.description || '—'}</Typography.Paragraph></Descriptions.Item>
+      </Descriptions>
+      <Card title={t('facilities.detail.calendar')} size="small" style={{ marginTop: 16 }}>
+        <List
+          size="small"
+          locale={{ emptyText: t('facilities.detail.free') }}
+          dataSource={[...(cal.data?.blocks ?? []).map((b) => ({ ...b, kind: 'blocked' as const })), ...(cal.data?.busy ?? []).map((b) => ({ ...b, reason: '', kind: 'busy' as const }))].sort((a, b) => a.startsAt.localeCompare(b.startsAt))}
+          renderItem={(b) => (
+            <List.Item>
+              <Tag color={b.kind === 'busy' ? 'blue' : 'red'}>{t(`facilities.detail.${b.kind}`)}</Tag>
+              {formatDateTime(b.startsAt)} – {formatDateTime(b.endsAt)} {b.reason}
+            </List.Item>
+          )}
+        />
+      </Card>
+      <Card title={t('facilities.detail.book')} size="small" style={{ marginTop: 16 }}>
+        {!user ? (
+          <Link to={`/login?next=/facilities/${f.id}`}>{t('facilities.detail.signInToBook')}</Link>
+        ) : f.actions.includes('book') ? (
+          <Form form={form} layout="vertical" onFinish={book} data-testid="booking-form">
+            {done && <Alert type="success" showIcon message={t('facilities.detail.requested')} style={{ marginBottom: 12 }} />}
+            <Form.Item name="slot" label={t('facilities.fields.slot')} rules={[{ required: true }]}>
+              <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="purpose" label={t('facilities.fields.purpose')} rules={[{ required: true }]}>
+              <Input.TextArea rows={2} maxLength={2000} />
+            </Form.Item>
+            {f.feeUnit === 'sample' && (
+              <Form.Item name="samples" label={t('facilities.fields.samples')} rules={[{ required: true }]}>
+                <InputNumber min={1} />
+              </Form.Item>
+            )}
+            <Button type="primary" htmlType="submit" loading={m.book.isPending}>{t('facilities.detail.book')}</Button>
+          </Form>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
