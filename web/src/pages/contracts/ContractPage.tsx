@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Skeleton, Table, Timeline, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Flex, Form, Input, Modal, Select, Skeleton, Table, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
@@ -48,6 +48,7 @@ export function ContractPage() {
   const ok = useSuccessToast();
   const [dialog, setDialog] = useState<Dialog>(null);
   const [form] = Form.useForm();
+  const { modal } = App.useApp();
   const v = q.data;
   if (!v) return <><ErrorAlert error={q.error} />{q.isPending && <Skeleton active />}</>;
   const money = (f: number) => formatFen(f, locale);
@@ -73,7 +74,7 @@ export function ContractPage() {
       fail(e);
     }
   };
-  const confirm = (mv: ContractMove, text: string) => Modal.confirm({ title: text, onOk: () => move(mv), okButtonProps: { 'data-testid': 'confirm-ok' } as never });
+  const confirm = (mv: ContractMove, text: string) => modal.confirm({ title: text, onOk: () => move(mv), okButtonProps: { 'data-testid': 'confirm-ok' } as never });
 
   return (
     <div data-testid="contract-page">

@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
+import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
+import { signInHttp } from './support/launch.js';
+
+/**
+ * Issue 5, technology contract registration (技术合同认定登记): the seller
+ * side fills the registration form in the browser (parties, itemised
+ * non-technical deductions with the technical amount worked out as it types,
+ * the payment schedule, the signed PDF) and submits it; the registrar sees
+ * the 30-day deadline, approves it, and a 16-digit registration number
+ * appears; the certificate PDF downloads; the statistics page shows the new
+ * turnover. (The trading journey covers listing and auction; this one starts
+ * from the seller's own achievement.)
+ */
+const baseUrl = inject('e2eBaseUrl');
+const adminPassword = inject('e2eAdminPassword');
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+async function personPage(): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  context.setDefaultTimeout(STEP_TIMEOUT);
+  contexts.push(context);
+  const page = await context.newPage();
+  pages.push(page);
+  return page;
+}
+
+async function signIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL(/\/console/);
+}
+
+async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<void> {
+  const created = (await admin.post('/api/v1/users', body)) as { oneTimePassword: string };
+  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
+  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
+    method: 'POST',
+    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
+    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** Pick an option of an antd Select (or TreeSelect) by its visible text. */
+async function choose(page: Page, testId: string, text: string, search?: string) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).first().click();
+}
+
+/** Type a date into an antd DatePicker input (found by the id the form gives it) and confirm. */
+async function date(page: Page, id: string, value: string) {
+  const input = page.locator(`input#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** As the web app formats fen (formatFen): thousands separators, decimals only when there are fen. */
+const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
+
+describe('contract registration journey', () => {
+  it('the seller submits a contract, the registrar approves it, the certificate downloads and the statistics show the turnover', async () => {
+    const journey = new Journey('contracts');
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const suffix = uniqueSuffix();
+    const seller = { username: `sell${suffix}`, password: 'Seller-Strong-2024!', org: `凉州区甜高粱研究所${suffix}` };
+    const registrar = { username: `treg${suffix}`, password: 'Registrar-Strong-2024!' };
+    const project = `甜高粱青贮菌剂委托开发 ${suffix}`;
+    let achievementId = '';
+    let techBefore = 0;
+
+    await step('set-up', async () => {
+      await registerEnterprise(baseUrl, { orgName: seller.org, username: seller.username, password: seller.password });
+      const admin = await apiAs(baseUrl, 'admin', adminPassword);
+      await account(admin, { username: registrar.username, displayName: '张登记员', roles: ['reviewer'] }, registrar.password);
+      const rev = await apiAs(baseUrl, registrar.username, registrar.password);
+      const s = await apiAs(baseUrl, seller.username, seller.password);
+      const session = (await s.get('/api/v1/session')) as { user: { organisation: { id: string } } };
+      const orgId = session.user.organisation.id;
+      await rev.post(`/api/v1/organisations/${orgId}/verification`, { decision: 'verified' });
+      const patch = await fetch(`${baseUrl}/api/v1/organisations/${orgId}`, {
+        method: 'PATCH',
+        headers: { ...(await signInHttp(baseUrl, seller.username, seller.password).then((x) => ({ cookie: x.cookie, 'x-csrf-token': x.csrf }))), 'content-type': 'application/json' },
+        body: JSON.stringify({ regionCode: '620602' }),
+      });
+      expect(patch.status).toBe(200);
+      const a = (await s.post('/api/v1/achievements', {
+        title: `甜高粱青贮饲料复合菌剂 ${suffix}`,
+        researchStart: '2022-03',
+        researchEnd: '2024-10',
+        confidentiality: 'public',
+        attribute: 'original-innovation',
+        keywords: ['甜高粱', '青贮', '菌剂'],
+        form: 'new-technology',
+        level: 'domestic-advanced',
+        stage: 'mature',
+        evaluationMethod: 'acceptance',
+        applicationStatus: 'small-scale',
+        completingUnits: [{ name: seller.org, share: 100 }],
+        completers: [{ name: '李研究员', share: 60 }, { name: '王工程师', share: 40 }],
+        summary: '以乳酸菌与布氏乳杆菌复配的甜高粱青贮菌剂，抑制开窖后二次发酵，干物质损失降低四成，已在凉州区十家奶牛场应用。',
+        trl: 7,
+        transferModes: ['transfer'],
+        price: { kind: 'negotiable' },
+        industrySection: 'A',
+        industryDivision: '03',
+        techField: 'F09',
+        regionCode: '620602',
+        contact: { name: '李研究员', phone: '13909350000' },
+      })) as { id: string };
+      achievementId = a.id;
+      const stats = (await rev.get(`/api/v1/contracts/statistics?year=${new Date().getFullYear()}`)) as { totals: { techFen: number } };
+      techBefore = stats.totals.techFen;
+    });
+
+    // 1. The seller fills the registration form from its achievement and submits it with the signed PDF.
+    const sp = await personPage();
+    let contractUrl = '';
+    await step('seller-fills-the-form', async () => {
+      await signIn(sp, seller.username, seller.password);
+      await sp.getByTestId('menu-contracts').click();
+      await sp.getByTestId('contract-new').click();
+      await sp.goto(`/console/contracts/new?achievementId=${achievementId}`);
+      await expect.poll(() => sp.getByTestId('field-projectName').inputValue()).toContain('甜高粱青贮饲料复合菌剂');
+      await sp.getByTestId('field-projectName').fill(project);
+      await choose(sp, 'field-type', '技术开发');
+      await date(sp, 'signedOn', '2026-11-20');
+      await sp.getByTestId('field-signedPlace').fill('甘肃省武威市凉州区');
+      const range = sp.locator('.ant-picker-range').first().locator('input');
+      await range.nth(0).click();
+      await range.nth(0).fill('2026-12-01');
+      await range.nth(0).press('Enter');
+      await range.nth(1).fill('2027-11-30');
+      await range.nth(1).press('Enter');
+      // The seller side comes from the organisation; its nature is chosen here.
+      await choose(sp, 'seller-nature', '企业法人（内资）');
+      await sp.getByTestId('buyer-name').fill(`武威祁连乳业有限公司${suffix}`);
+      await sp.getByTestId('buyer-creditCode').fill(makeCreditCode());
+      await sp.getByTestId('buyer-region').click();
+      await sp.keyboard.type('凉州区');
+      const open = sp.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+      await open.locator('.ant-cascader-menu-item').filter({ hasText: '凉州区' }).first().click();
+      await open.waitFor({ state: 'hidden' });
+      await choose(sp, 'buyer-nature', '企业法人（内资）');
+      await choose(sp, 'field-ipType', '技术秘密');
+      await sp.getByTestId('field-contractAmount').fill('1200000');
+      await sp.getByTestId('add-deduction').click();
+      await sp.getByPlaceholder('说明').fill('青贮发酵罐两台');
+      await sp.getByPlaceholder('金额（元）').first().fill('200000');
+      await sp.getByTestId('tech-amount-live').getByText('1,000,000 元').waitFor();
+      await date(sp, 'paymentSchedule_0_dueOn', '2026-12-31');
+      await sp.getByTestId('payment-amount-0').fill('1200000');
+      await sp.getByTestId('schedule-sum').getByText('支付计划合计与成交金额一致').waitFor();
+      await sp.locator('input[type=file]').setInputFiles({ name: '技术开发合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+      await sp.getByTestId('contract-file-name').waitFor();
+      await journey.shot(sp, 'registration-form');
+      await sp.getByTestId('contract-save-submit').click();
+      await sp.waitForURL(/\/console\/contracts\/[0-9a-f-]{36}$/);
+      contractUrl = new URL(sp.url()).pathname;
+      await sp.getByTestId('contract-status').getByText('待认定').waitFor();
+      await sp.getByTestId('tech-amount').getByText('1,000,000 元').waitFor();
+      await journey.shot(sp, 'submitted');
+    });
+
+    // 2. The registrar finds it on the desk with its deadline and approves it: a 16-digit number.
+    const rp = await personPage();
+    await step('registrar-approves', async () => {
+      await signIn(rp, registrar.username, registrar.password);
+      await rp.getByTestId('menu-contracts').click();
+      await rp.getByTestId('contracts-scope').getByText('待我认定').click();
+      await rp.locator(`a[href="${contractUrl}"]`).first().click();
+      await rp.getByTestId('review-due').getByText('剩 30 天').waitFor();
+      await journey.shot(rp, 'registrar-desk');
+      await rp.getByTestId('contract-approve').click();
+      await rp.getByTestId('confirm-ok').click();
+      await rp.getByTestId('contract-status').getByText('已登记').waitFor();
+      const number = (await rp.getByTestId('registration-number').textContent()) ?? '';
+      expect(number).toMatch(new RegExp(`^620602${new Date().getFullYear()}\\d{6}`));
+      await journey.shot(rp, 'registered');
+    });
+
+    // 3. The seller downloads the registration certificate (a PDF).
+    await step('certificate-downloads', async () => {
+      await sp.reload();
+      await sp.getByTestId('contract-status').getByText('已登记').waitFor();
+      const [download] = await Promise.all([sp.waitForEvent('download'), sp.getByTestId('contract-certificate').click()]);
+      expect(download.suggestedFilename()).toMatch(/^技术合同登记证明-\d{16}\.pdf$/);
+      const file = await download.path();
+      expect(readFileSync(file!).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    // 4. The statistics page shows the new turnover (the technical-transaction amount).
+    await step('statistics-show-the-turnover', async () => {
+      await rp.getByTestId('menu-contract-stats').click();
+      await rp.getByTestId('contract-statistics').waitFor();
+      await rp.getByTestId('stats-tech').getByText(yuan(techBefore + 1_000_000_00)).waitFor();
+      await rp.getByTestId('stats-month-chart').waitFor();
+      await journey.shot(rp, 'statistics');
+    });
+  });
+});
