@@ -12,6 +12,7 @@ export const ROLES = [
   'commissioner',
   'dept_reporter',
   'org_admin',
+  'expert',
   'reviewer',
   'bureau_admin',
   'sys_admin',

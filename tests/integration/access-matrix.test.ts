@@ -80,8 +80,9 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/demands/export': 'public',
   'GET /api/v1/feeds/achievements.atom': 'public',
   'GET /api/v1/feeds/demands.atom': 'public',
-  'GET /api/v1/syndication/achievements': 'signed-in',
-  'GET /api/v1/syndication/demands': 'signed-in',
+  // Syndication is for organisation members and staff (tokens); review experts hold neither.
+  'GET /api/v1/syndication/achievements': ['enterprise_member', 'researcher', 'service_member', 'broker', 'commissioner', 'dept_reporter', 'org_admin', 'reviewer', 'bureau_admin', 'sys_admin', 'auditor'],
+  'GET /api/v1/syndication/demands': ['enterprise_member', 'researcher', 'service_member', 'broker', 'commissioner', 'dept_reporter', 'org_admin', 'reviewer', 'bureau_admin', 'sys_admin', 'auditor'],
   'GET /api/v1/admin/dictionary': ['bureau_admin'],
   'POST /api/v1/admin/dictionary': ['bureau_admin'],
   'DELETE /api/v1/admin/dictionary/:term': ['bureau_admin'],

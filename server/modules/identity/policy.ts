@@ -14,6 +14,7 @@ definePolicy('user', {
   broker: SELF,
   commissioner: SELF,
   dept_reporter: SELF,
+  expert: SELF,
   org_admin: [...SELF, 'read:user:org'],
   reviewer: SELF,
   bureau_admin: [...SELF, 'read:user:any'],

@@ -464,6 +464,7 @@ const en: Messages = {
     commissioner: 'Tech commissioner',
     dept_reporter: 'Department reporter',
     org_admin: 'Organisation administrator',
+    expert: 'Review expert',
     reviewer: 'Reviewer',
     bureau_admin: 'Bureau administrator',
     sys_admin: 'System administrator',

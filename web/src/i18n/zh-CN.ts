@@ -437,6 +437,7 @@ const zhCN = {
     commissioner: '科技特派员',
     dept_reporter: '部门填报员',
     org_admin: '机构管理员',
+    expert: '评审专家',
     reviewer: '审核员',
     bureau_admin: '科技局管理员',
     sys_admin: '系统管理员',
