@@ -15,6 +15,7 @@
  * BENCH_ABLATION_QUERIES (default 150; 0 skips the ablation),
  * BENCH_SCALE (comma list of corpus sizes, default 10000,100000; empty skips),
  * BENCH_MATCH_CONFIG (a config file to try instead of config/matching.json),
+ * BENCH_SPLIT (dev | test | all, default all: which half of each task's queries; tune on dev, report test),
  * BENCH_DATABASE_URL (else an embedded PostgreSQL in a temp dir), BENCH_DATA_DIR.
  */
 import { loadMatchConfig, Synonyms, type MatchConfig } from '../server/modules/matching/engine/index.js';
@@ -57,6 +58,25 @@ const ABLATION_QUERIES = Number(process.env.BENCH_ABLATION_QUERIES ?? 150);
 const ONLY_VARIANTS = process.env.BENCH_ABLATION_VARIANTS?.split(',');
 const ABLATION_TASKS = new Set((process.env.BENCH_ABLATION_TASKS ?? 'demand,similar,csl,cranfield').split(','));
 const SCALE = (process.env.BENCH_SCALE ?? '10000,100000').split(',').filter(Boolean).map(Number);
+
+/**
+ * Held-out split of the queries: `dev` to tune on, `test` to report on, `all`.
+ * CSL has its own dev/test split; every other task's queries are split in two
+ * halves by a hash of the query id (FNV-1a, stable across runs and machines).
+ * The records ranked are always the whole corpus.
+ */
+const SPLIT = (process.env.BENCH_SPLIT ?? 'all') as 'dev' | 'test' | 'all';
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+export function splitOf(qid: string): 'dev' | 'test' {
+  const own = /^csl-(dev|test)-/.exec(qid);
+  if (own) return own[1] as 'dev' | 'test';
+  return fnv1a(qid) % 2 === 0 ? 'dev' : 'test';
+}
+const inSplit = (q: BenchQuery) => SPLIT === 'all' || splitOf(q.qid) === SPLIT;
 
 /** Every k-th query, so a capped run keeps the task's mix. */
 function sample(qs: BenchQuery[], limit: number): BenchQuery[] {
@@ -153,7 +173,7 @@ async function main() {
     const allMs: Record<string, number[]> = { ts_rank_cd: [], bm25: [], chengguo: [] };
     for (const task of tasks) {
       const corpus = corpora.get(task.corpus)!;
-      const queries = sample(task.queries, capFor(task));
+      const queries = sample(task.queries.filter(inSplit), capFor(task));
       const systems: [string, SearchFn][] = [
         ['ts_rank_cd', tsRankCdSystem(db.pool, corpus.name)],
         ['bm25', bm25System(corpus, tokens)],
@@ -173,8 +193,8 @@ async function main() {
       }
       for (const m of task.metrics) {
         const [a, b, c] = [scores.ts_rank_cd?.[m] ?? NaN, scores.bm25?.[m] ?? NaN, scores.chengguo?.[m] ?? NaN];
-        quality.push({ task: task.name, metric: m, queries: queries.length, queriesInTask: task.queries.length, corpus: corpus.docs.length, relevance: task.relevance, ts_rank_cd: a, bm25: b, chengguo: c, beatsBoth: c > a && c > b });
-        qualityRows.push([task.name, m, `${queries.length}/${task.queries.length}`, a.toFixed(4), b.toFixed(4), c.toFixed(4), c > a && c > b ? 'yes' : 'NO']);
+        quality.push({ task: task.name, metric: m, split: SPLIT, queries: queries.length, queriesInTask: task.queries.length, corpus: corpus.docs.length, relevance: task.relevance, ts_rank_cd: a, bm25: b, chengguo: c, beatsBoth: c > a && c > b });
+        qualityRows.push([task.name, m, `${queries.length}/${task.queries.filter(inSplit).length}`, a.toFixed(4), b.toFixed(4), c.toFixed(4), c > a && c > b ? 'yes' : 'NO']);
       }
     }
     for (const [name, ms] of Object.entries(allMs)) latencyRows.push(['all tasks', name, ms.length, percentile(ms, 50).toFixed(1), percentile(ms, 95).toFixed(1)]);
@@ -189,7 +209,7 @@ async function main() {
       const rows: (string | number)[][] = [];
       for (const task of tasks.filter((t) => ABLATION_TASKS.has(TASK_KEY[t.name] ?? ''))) {
         const corpus = corpora.get(task.corpus)!;
-        const queries = sample(task.queries, ABLATION_QUERIES);
+        const queries = sample(task.queries.filter(inSplit), ABLATION_QUERIES);
         for (const v of variants(config, synonyms).filter((x) => !ONLY_VARIANTS || ONLY_VARIANTS.some((w) => x.name.includes(w)))) {
           const { runs } = await run(engineSystem(task, engines.get(corpus.name)!, v), queries);
           const s = evaluate(task.metrics, runs, task.qrels);

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tsvectorText } from '../../search/index.js';
-import { retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
+import { budgetedFilter, estimatedMatches, filterTsquery, retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
 import { CorpusStats } from './corpus-stats.js';
 import { termsFrom } from './test-support.js';
 import { config, queryOf } from './test-support.js';
@@ -60,5 +61,49 @@ describe('selectiveTerms', () => {
     expect(selectiveTerms(queryOf(['研究', '滴灌']), cfg, stats)).toEqual(['滴灌']);
     expect(selectiveTerms(queryOf(['滴灌']), cfg, stats)).toEqual([]);
     expect(selectiveTerms(queryOf(['研究', '滴灌']), cfg)).toEqual([]);
+  });
+});
+
+describe('budgetedFilter (the ranking budget of a candidate list)', () => {
+  // A corpus of 10 000 records described by document frequencies only.
+  const statsWith = (df: Record<string, number>, n = 10_000) =>
+    CorpusStats.fromJSON({ n, lengthSum: { title: n, keywords: 0, body: 10 * n, indicators: 0 }, df: Object.entries(df) });
+  const cfg = (maxRanked: number) => ({ ...config, retrieval: { ...config.retrieval, maxRanked, pairTerms: 4 } });
+
+  it('keeps every word when the corpus is smaller than the budget', () => {
+    const stats = statsWith({ 研究: 900, 滴灌: 3 }, 1000);
+    expect(budgetedFilter(['研究', '滴灌'], cfg(4000), stats)).toEqual({ terms: ['研究', '滴灌'], pairs: [] });
+    expect(budgetedFilter(['研究', '滴灌'], cfg(4000))).toEqual({ terms: ['研究', '滴灌'], pairs: [] });
+  });
+
+  it('skips a word that would break the budget and keeps rarer words after it', () => {
+    const stats = statsWith({ 滴灌: 300, 研究: 6000, 温室: 500, 系统: 5000 });
+    expect(budgetedFilter(['滴灌', '研究', '温室', '系统'], cfg(1000), stats)).toEqual({ terms: ['滴灌', '温室'], pairs: [] });
+  });
+
+  it('when every word alone is too common, asks for pairs of them together, rarest pairs first', () => {
+    const stats = statsWith({ 研究: 6000, 系统: 5000, 方法: 3000 });
+    const f = budgetedFilter(['研究', '系统', '方法'], cfg(2000), stats);
+    expect(f.terms).toEqual([]);
+    expect(f.pairs[0]).toEqual(['系统', '方法']); // 5000 · 3000 / 10 000 = 1500
+    expect(filterTsquery(f)).toBe("('系统' & '方法')");
+  });
+
+  it('property: the chosen words are the query\'s own, in its order, and within the budget unless none fits', () => {
+    const words = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8'];
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 8, maxLength: 8 }), fc.integer({ min: 1, max: 9_999 }), fc.uniqueArray(fc.constantFrom(...words), { minLength: 1 }), (dfs, budget, query) => {
+        const stats = statsWith(Object.fromEntries(words.map((w, i) => [w, dfs[i]!])));
+        const f = budgetedFilter(query, cfg(budget), stats);
+        expect(filterTsquery(f)).not.toBeNull(); // a query with words always gets candidates
+        if (f.pairs.length === 0) {
+          expect(query.filter((w) => f.terms.includes(w))).toEqual(f.terms);
+          if (f.terms.length > 1 || query.length > 1) expect(estimatedMatches(f.terms, stats)).toBeLessThanOrEqual(budget + 1e-6);
+        } else {
+          expect(f.terms).toEqual([]);
+          for (const [a, b] of f.pairs) expect(query.includes(a) && query.includes(b) && a !== b).toBe(true);
+        }
+      }),
+    );
   });
 });

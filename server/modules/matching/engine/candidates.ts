@@ -205,7 +205,8 @@ export function budgetedFilter(terms: readonly string[], config: MatchConfig, st
     out.push(pair);
     total += est;
   }
-  return { terms: [], pairs: out };
+  // A one-word query of a common word: that word, the rows ranked capped (see PgCandidateSource).
+  return out.length > 0 ? { terms: [], pairs: out } : { terms: terms.slice(0, 1), pairs: [] };
 }
 
 /** The filter as tsquery text, or null when nothing searchable is left. */

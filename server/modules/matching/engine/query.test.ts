@@ -33,6 +33,15 @@ describe('buildQuery', () => {
     for (const s of syn) expect(s.weight).toBeLessThan(pv.weight);
   });
 
+  it('puts words no record contains (names, numbers) after every word that can match', () => {
+    const q = buildQuery({ direction: 'text-achievements', source: { title: '滴灌控制系统 张三丰 410125', text: '' }, now: NOW }, { stats, config, synonyms });
+    const text = q.terms.filter((t) => t.source === 'text').map((t) => t.term);
+    const firstAbsent = text.findIndex((t) => stats.docFreq(t) === 0);
+    expect(firstAbsent).toBeGreaterThan(0);
+    expect(text.slice(firstAbsent).every((t) => stats.docFreq(t) === 0)).toBe(true);
+    expect(text.slice(0, firstAbsent)).toContain('滴灌');
+  });
+
   it('bounds a pasted page of text to maxTerms text terms', () => {
     const long = Array.from({ length: 40 }, (_, i) => `${TEXTS[i % 3]!.body}第${i}段`).join('');
     const q = buildQuery({ direction: 'text-achievements', source: { text: long }, now: NOW }, { stats, config: { ...config, query: { ...config.query, maxTerms: 10 } }, synonyms });

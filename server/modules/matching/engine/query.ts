@@ -34,7 +34,8 @@ function asText(v: string | readonly string[] | null | undefined): string {
  *    not drown the rest;
  * 3. boost the text's TF-IDF keywords (jieba's IDF table, project dictionary),
  *    which picks the characteristic words of a long description;
- * 4. keep the `maxTerms` terms with the highest weight × corpus idf;
+ * 4. keep the `maxTerms` terms with the highest weight × corpus idf (words
+ *    no record contains last: they cannot match);
  * 5. add synonyms of the kept terms at `synonymWeight` of their weight.
  */
 export function buildQuery(input: BuildQueryInput, ctx: QueryContext): Query {
@@ -73,7 +74,11 @@ export function buildQuery(input: BuildQueryInput, ctx: QueryContext): Query {
     const saturated = q.k3 > 0 ? ((q.k3 + 1) * n) / (q.k3 + n) : 1;
     weighted.push({ term, weight: saturated * (1 + q.keywordBoost * (kwNorm.get(term) ?? 0)), source: 'text' });
   }
-  weighted.sort((a, b) => b.weight * stats.idf(b.term) - a.weight * stats.idf(a.term) || cmp(a.term, b.term));
+  // A word no record contains (a name, a number, a typo) has the highest idf
+  // but can match nothing: it goes last, so it never takes the place of a
+  // word that can (in maxTerms, and in the candidate query's strongest words).
+  const absent = (t: QueryTerm) => stats.n > 0 && stats.docFreq(t.term) === 0;
+  weighted.sort((a, b) => Number(absent(a)) - Number(absent(b)) || b.weight * stats.idf(b.term) - a.weight * stats.idf(a.term) || cmp(a.term, b.term));
   const kept = weighted.slice(0, q.maxTerms);
 
   const present = new Set(kept.map((t) => t.term));

@@ -35,7 +35,7 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
   const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
   const surface = new Map(query.terms.map((t) => [t.term, t.source === 'synonym' && t.of ? `${t.term}（${t.of}）` : t.term]));
 
-  const matches: Match[] = scored.map(({ doc, text }) => {
+  const totals = scored.map(({ doc, text }) => {
     const facets: FacetValues = facetValues(query, doc, config);
     const textValue = text.score / reference;
     const contributions: Partial<Record<FactorKey, number>> = { text: weights.text * textValue };
@@ -43,12 +43,16 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
       contributions[key] = weights[key] * v.value;
     }
     const score = Object.values(contributions).reduce((s, v) => s + (v ?? 0), 0);
+    return { doc, text, facets, textValue, contributions, score };
+  });
+  totals.sort((a, b) => b.score - a.score || cmp(a.doc.id, b.doc.id));
+  // Explanations (wording in two languages) only for the matches returned.
+  const kept = opts.limit !== undefined ? totals.slice(0, opts.limit) : totals;
+  return kept.map(({ doc, text, facets, textValue, contributions, score }) => {
     const matchedTerms = [...text.perTerm]
       .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
       .slice(0, config.explanation.maxTerms)
       .map(([t]) => surface.get(t) ?? t);
     return { id: doc.id, externalId: doc.externalId ?? null, score, explanation: explain(contributions, facets, matchedTerms, textValue) };
   });
-  matches.sort((a, b) => b.score - a.score || cmp(a.id, b.id));
-  return opts.limit !== undefined ? matches.slice(0, opts.limit) : matches;
 }
