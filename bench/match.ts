@@ -13,7 +13,7 @@
  *   run fits in half an hour on two shared cores; `similar=0,csl-hard=0,chinaxiv=0` runs every query),
  * BENCH_ABLATION_TASKS (default demand,similar,csl,cranfield),
  * BENCH_ABLATION_QUERIES (default 150; 0 skips the ablation),
- * BENCH_SCALE (comma list of corpus sizes, default 10000,100000; empty skips),
+ * BENCH_SCALE (comma list of corpus sizes, default none: see bench:match-latency),
  * BENCH_MATCH_CONFIG (a config file to try instead of config/matching.json),
  * BENCH_SPLIT (dev | test | all, default all: which half of each task's queries; tune on dev, report test),
  * BENCH_DATABASE_URL (else an embedded PostgreSQL in a temp dir), BENCH_DATA_DIR.
@@ -57,7 +57,8 @@ const ABLATION_QUERIES = Number(process.env.BENCH_ABLATION_QUERIES ?? 150);
 /** Tuning runs: only the variants whose names contain one of these (comma list). */
 const ONLY_VARIANTS = process.env.BENCH_ABLATION_VARIANTS?.split(',');
 const ABLATION_TASKS = new Set((process.env.BENCH_ABLATION_TASKS ?? 'demand,similar,csl,cranfield').split(','));
-const SCALE = (process.env.BENCH_SCALE ?? '10000,100000').split(',').filter(Boolean).map(Number);
+/** Latency at volume has its own bench (bench:match-latency, a reusable database up to 1M records); this quick in-run variant is off unless asked for. */
+const SCALE = (process.env.BENCH_SCALE ?? '').split(',').filter(Boolean).map(Number);
 
 /**
  * Held-out split of the queries: `dev` to tune on, `test` to report on, `all`.
