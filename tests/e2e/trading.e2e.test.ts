@@ -16,7 +16,7 @@ import { signInHttp } from './support/launch.js';
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 /** Long enough for the steps before the end on a slow CI machine; the journey then waits for it. */
-const AUCTION_SECONDS = 200;
+const AUCTION_SECONDS = 300;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -148,8 +148,8 @@ describe('trading journey', () => {
     const pa = await personPage();
     await step('listing-in-hall', async () => {
       await pa.goto('/trading');
-      await pa.getByTestId('trading-search').locator('input').fill(suffix);
-      await pa.getByTestId('trading-search').locator('input').press('Enter');
+      await pa.getByTestId('trading-search').fill(suffix);
+      await pa.getByTestId('trading-search').press('Enter');
       await pa.getByText(title).first().waitFor();
       await journey.shot(pa, 'trading-hall');
     });
