@@ -250,5 +250,20 @@ describe('matchmaking journey', () => {
       await r.getByTestId('funnel-chart').waitFor();
       await journey.shot(r, 'funnel');
     });
+
+    // 9. "Describe your problem" in the portal, and a subscription to new matches of that description.
+    await step('describe-and-subscribe', async () => {
+      await e.goto('/match');
+      await e.getByTestId('describe-text').fill('冬季大风降温时温室卷帘机来不及放下，想找能按温度和风速自动控制卷帘的设备。');
+      await e.getByTestId('describe-submit').click();
+      await e.getByTestId('describe-results').locator(`[data-testid="match-item"][data-id="${achievementId}"]`).waitFor();
+      await journey.shot(e, 'describe-problem');
+      await e.getByRole('button', { name: '订阅此描述的新匹配' }).click();
+      await e.waitForURL(/\/console\/subscriptions/);
+      await e.getByTestId('subscription-profile').waitFor();
+      await e.getByTestId('subscription-save').click();
+      await e.getByTestId('subscriptions-page').getByText('冬季大风降温时').waitFor();
+      await journey.shot(e, 'subscriptions');
+    });
   });
 });
