@@ -15,6 +15,7 @@ export * from '../modules/plans/schema.js';
 export * from '../modules/registries/schema.js';
 export * from '../modules/contracts/schema.js';
 export * from '../modules/vouchers/schema.js';
+export * from '../modules/funding/schema.js';
 export * from '../modules/trading/schema.js';
 export * from '../modules/facilities/schema.js';
 export * from '../modules/commissioners/schema.js';
