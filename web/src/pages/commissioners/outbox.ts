@@ -46,12 +46,17 @@ export const fileToDataUrl = (file: File) =>
     r.readAsDataURL(file);
   });
 
-async function dataUrlToBlob(p: OutboxPhoto): Promise<File> {
-  const blob = await (await fetch(p.dataUrl)).blob();
-  return new File([blob], p.name, { type: p.type });
+/** Decoded by hand: fetch() of a data: URL is refused by the app's content security policy. */
+function dataUrlToFile(p: OutboxPhoto): File {
+  const base64 = p.dataUrl.slice(p.dataUrl.indexOf(',') + 1);
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return new File([bytes], p.name, { type: p.type });
 }
 
-const offline = (e: unknown) => e instanceof ApiError && (e.code === 'UNAVAILABLE' || e.status === 0 || e.status >= 500);
+/** A failure to reach the server (or a server error) leaves the entry for the next attempt; only a refusal marks it. */
+const offline = (e: unknown) => !(e instanceof ApiError) || e.code === 'UNAVAILABLE' || e.status === 0 || e.status >= 500;
 
 /**
  * Send what the outbox holds, oldest first. Network failures leave entries
@@ -66,7 +71,7 @@ export async function flushOutbox(): Promise<{ sent: number; left: number; offli
       const ids: string[] = [];
       for (const p of entry.photos) {
         if (!p.fileId) {
-          const uploaded = await uploadMultipart(files.uploadFile, { purpose: 'attachment' }, await dataUrlToBlob(p));
+          const uploaded = await uploadMultipart(files.uploadFile, { purpose: 'attachment' }, dataUrlToFile(p));
           p.fileId = uploaded.id;
           update(entry.body.idempotencyKey, (e) => ({ ...e, photos: e.photos.map((x) => (x.dataUrl === p.dataUrl ? { ...x, fileId: uploaded.id } : x)) }));
         }
