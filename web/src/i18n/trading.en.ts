@@ -47,6 +47,7 @@ const tradingEn: Messages['trading'] = {
     organisation: 'Organisation',
     registeredAt: 'Registered',
     bidAt: 'Time',
+    bidAmount: 'Bid',
   },
   reserve: { none: 'No reserve', met: 'Reserve met', notMet: 'Reserve not met' },
   snipeRule: 'A bid in the last {{window}} minutes extends the end by {{extend}} minutes',
@@ -128,6 +129,7 @@ const tradingEn: Messages['trading'] = {
   desk: { title: 'Trading desk', deposits: 'Deposits', refunds: 'Refunds due', objections: 'Objections' },
   empty: 'No listings',
   signIn: 'Sign in',
+  noSnipe: 'No extension',
 };
 
 export default tradingEn;

@@ -45,6 +45,7 @@ const tradingZh = {
     organisation: '单位',
     registeredAt: '报名时间',
     bidAt: '出价时间',
+    bidAmount: '出价金额',
   },
   reserve: { none: '无保留价', met: '已达保留价', notMet: '未达保留价' },
   snipeRule: '最后 {{window}} 分钟内出价，结束时间顺延 {{extend}} 分钟',
@@ -126,6 +127,7 @@ const tradingZh = {
   desk: { title: '交易服务台', deposits: '保证金', refunds: '待退还', objections: '异议处理' },
   empty: '暂无挂牌项目',
   signIn: '登录',
+  noSnipe: '不延时',
 };
 
 export default tradingZh;

@@ -88,7 +88,7 @@ export function AuctionPage() {
               { key: 'b', label: t('trading.fields.bidders'), children: a.registeredBidders },
               { key: 's', label: t('trading.fields.startsAt'), children: formatDateTime(a.startsAt) },
               { key: 'e', label: t('trading.fields.endsAt'), children: <span data-testid="ends-at">{formatDateTime(a.endsAt)}{a.extensions > 0 && <Tag color="orange" style={{ marginLeft: 6 }}>{t('trading.extended', { time: formatDateTime(a.endsAt) })}</Tag>}</span> },
-              { key: 'x', label: t('trading.fields.snipe'), children: t('trading.snipeRule', { window: a.snipeWindowMinutes, extend: a.snipeExtendMinutes }) },
+              { key: 'x', label: t('trading.fields.snipe'), children: a.snipeExtendMinutes > 0 && a.snipeWindowMinutes > 0 ? t('trading.snipeRule', { window: a.snipeWindowMinutes, extend: a.snipeExtendMinutes }) : t('trading.noSnipe') },
             ]} />
           </Card>
         </Col>
@@ -115,7 +115,7 @@ export function AuctionPage() {
         <Table rowKey="seq" size="small" dataSource={v.bids} pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: t('trading.bid.none') }} data-testid="bid-history" columns={[
           { title: '#', dataIndex: 'seq', width: 60 },
           { title: t('trading.fields.organisation'), render: (_, b) => <>{t('trading.bidderLabel', { no: b.bidderNo })}{b.mine && <Typography.Text type="success">{t('trading.you')}</Typography.Text>}</> },
-          { title: t('trading.fields.amount'), align: 'right', render: (_, b) => <Fen fen={b.amountFen} /> },
+          { title: t('trading.fields.bidAmount'), align: 'right', render: (_, b) => <Fen fen={b.amountFen} /> },
           { title: t('trading.fields.bidAt'), render: (_, b) => <>{formatDateTime(b.createdAt)}{b.extendedTo && <Tag color="orange" style={{ marginLeft: 6 }}>{t('trading.extended', { time: formatDateTime(b.extendedTo) })}</Tag>}</> },
         ]} />
       </Card>
