@@ -71,6 +71,36 @@ describe('PgCandidateSource', () => {
     expect(fromDb.toJSON()).toEqual(expected.toJSON());
   });
 
+  it('under a ranking budget smaller than the table, still finds the record with the rare words, and leaves the caller\'s settings alone', async () => {
+    const tight = { ...config, retrieval: { ...config.retrieval, maxRanked: 1 } };
+    const statsOf4 = CorpusStats.from(ROWS.map((r) => analyzeFields({ title: r.title, body: r.body })));
+    const q = buildQuery({ direction: 'text-achievements', source: { text: '光伏组件清扫机器人，提高发电效率' }, now: NOW }, { stats: statsOf4, config: tight });
+    await env.db.transaction(async (tx) => {
+      const inTx = new PgCandidateSource(tx as unknown as SqlExecutor, {
+        table: 'match_scratch',
+        columns: ['section'],
+        where: sql`published`,
+        toDoc: (row) => ({ id: String(row.id), externalId: null, fields: {}, facets: {} }),
+      }, tight, statsOf4);
+      expect((await inTx.candidates(q)).map((d) => d.id)).toEqual(['r2']);
+      const after = await tx.execute(sql`SELECT current_setting('enable_seqscan') AS seq, current_setting('jit') AS jit`);
+      expect(after.rows[0]).toEqual({ seq: 'on', jit: expect.any(String) });
+    });
+  });
+
+  it('a query of common words only, under a tight budget, asks for pairs of them and still answers', async () => {
+    const tight = { ...config, retrieval: { ...config.retrieval, maxRanked: 1, selectiveLimit: 0 } };
+    // Every word in every record: no word alone fits the budget.
+    const common = CorpusStats.fromJSON({ n: 4, lengthSum: { title: 20, keywords: 0, body: 40, indicators: 0 }, df: [['滴灌', 4], ['温室', 4], ['系统', 4]] });
+    const src = new PgCandidateSource(env.db as unknown as SqlExecutor, {
+      table: 'match_scratch',
+      columns: ['section'],
+      toDoc: (row) => ({ id: String(row.id), externalId: null, fields: {}, facets: {} }),
+    }, tight, common);
+    const q = buildQuery({ direction: 'text-achievements', source: { text: '温室滴灌' }, now: NOW }, { stats: common, config: tight });
+    expect((await src.candidates(q)).map((d) => d.id).sort()).toEqual(['r1', 'r3']);
+  });
+
   it('a query without searchable words returns no candidates rather than an error', async () => {
     const q = buildQuery({ direction: 'text-achievements', source: { text: '的了吗' }, now: NOW }, { stats, config });
     expect(await source.candidates(q)).toEqual([]);

@@ -96,6 +96,7 @@ describe('budgetedFilter (the ranking budget of a candidate list)', () => {
         const stats = statsWith(Object.fromEntries(words.map((w, i) => [w, dfs[i]!])));
         const f = budgetedFilter(query, cfg(budget), stats);
         expect(filterTsquery(f)).not.toBeNull(); // a query with words always gets candidates
+        if (query.some((w) => stats.docFreq(w) > 0)) expect([...f.terms, ...f.pairs.flat()].every((w) => stats.docFreq(w) > 0)).toBe(true);
         if (f.pairs.length === 0) {
           expect(query.filter((w) => f.terms.includes(w))).toEqual(f.terms);
           if (f.terms.length > 1 || query.length > 1) expect(estimatedMatches(f.terms, stats)).toBeLessThanOrEqual(budget + 1e-6);

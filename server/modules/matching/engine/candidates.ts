@@ -179,16 +179,19 @@ export type RetrievalFilter = { terms: string[]; pairs: [string, string][] };
 export function budgetedFilter(terms: readonly string[], config: MatchConfig, stats?: CorpusStats): RetrievalFilter {
   const budget = config.retrieval.maxRanked;
   if (!stats || stats.n <= budget) return { terms: [...terms], pairs: [] };
+  // Words no record contains would always "fit" and could end up the whole filter, matching nothing.
+  const present = terms.filter((t) => stats.docFreq(t) > 0);
+  if (present.length === 0) return { terms: [...terms], pairs: [] };
   const kept: string[] = [];
   let none = 1;
-  for (const t of terms) {
+  for (const t of present) {
     const p = 1 - Math.min(stats.docFreq(t), stats.n) / stats.n;
     if (stats.n * (1 - none * p) > budget) continue;
     kept.push(t);
     none *= p;
   }
   if (kept.length > 0) return { terms: kept, pairs: [] };
-  const strongest = terms.slice(0, config.retrieval.pairTerms);
+  const strongest = present.slice(0, config.retrieval.pairTerms);
   const pairs: { pair: [string, string]; est: number }[] = [];
   for (let i = 0; i < strongest.length; i++) {
     for (let j = i + 1; j < strongest.length; j++) {
@@ -206,7 +209,7 @@ export function budgetedFilter(terms: readonly string[], config: MatchConfig, st
     total += est;
   }
   // A one-word query of a common word: that word, the rows ranked capped (see PgCandidateSource).
-  return out.length > 0 ? { terms: [], pairs: out } : { terms: terms.slice(0, 1), pairs: [] };
+  return out.length > 0 ? { terms: [], pairs: out } : { terms: present.slice(0, 1), pairs: [] };
 }
 
 /** The filter as tsquery text, or null when nothing searchable is left. */
