@@ -155,6 +155,12 @@ describe('GET matches of a record', () => {
     expect(orgs.body.items[0].matchedRecords).toBeGreaterThanOrEqual(1);
   });
 
+  it('a long description in a small catalog still retrieves what it shares (absent words do not crowd the candidate query)', async () => {
+    const res = await anon().get(`/api/v1/achievements/${c.sorghum.id}/matches`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((i: any) => i.id)).toContain(c.silage.id);
+  });
+
   it('similar achievements never include the record itself', async () => {
     const res = await anon().get(`/api/v1/achievements/${c.sorghum.id}/similar?limit=50`);
     expect(res.status).toBe(200);

@@ -11,9 +11,11 @@ import {
   match,
   PgCandidateSource,
   weightsFor,
+  type CorpusStats,
   type Direction,
   type Match,
   type MatchDoc,
+  type Query,
   type SqlExecutor,
 } from './engine/index.js';
 import { termStats } from './term-stats.js';
@@ -94,7 +96,26 @@ export async function runMatch(db: Db, input: RunInput): Promise<Match[]> {
     { stats, config },
   );
   const source = new PgCandidateSource(db as unknown as SqlExecutor, tableSpec(input.target, input.filters), config, stats);
-  return match(query, source, stats, config, { limit: input.limit });
+  return match(preferKnownTerms(query, stats), source, stats, config, { limit: input.limit });
+}
+
+/**
+ * The engine orders query words by weight × idf and retrieves candidates with
+ * the first `retrieval.keywords` of them; a word no record contains has the
+ * largest idf, so in a small catalog a long description's absent words fill
+ * that list and nothing it shares is retrieved. Words the corpus knows go
+ * first (order otherwise kept); absent words stay in the query (a record
+ * published since the statistics were rebuilt may have them) and still count
+ * in the scoring, which does not depend on the order. Reported to the
+ * engine's owner; a no-op once the engine prefers them itself.
+ */
+export function preferKnownTerms(query: Query, stats: CorpusStats): Query {
+  if (stats.n === 0) return query;
+  const text = query.terms.filter((t) => t.source === 'text');
+  const known = text.filter((t) => stats.docFreq(t.term) > 0);
+  if (known.length === text.length || known.length === 0) return query;
+  const absent = text.filter((t) => stats.docFreq(t.term) === 0);
+  return { ...query, terms: [...known, ...absent, ...query.terms.filter((t) => t.source !== 'text')] };
 }
 
 /** Titles and organisations of matched records, in the matches' order. */
