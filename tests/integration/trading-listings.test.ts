@@ -314,6 +314,16 @@ describe('negotiated (面议) listings', () => {
 });
 
 describe('withdrawal and expiry', () => {
+  it('withdrawing a 面议 listing lets its pending offers lapse', async () => {
+    const h = await login(holder);
+    const item = await achievement('沙漠葡萄滴灌节水栽培技术');
+    const listing = await list(h, item.id, { mode: 'negotiable', priceFen: undefined });
+    await (await login(buyer)).post(`/api/v1/trading/listings/${listing.id}/offers`, { amountFen: 1_500_000, message: '报价 1.5 万元。' });
+    await h.post(`/api/v1/trading/listings/${listing.id}/withdraw`, { reason: '暂不转让。' });
+    const offers = await env.db.select({ status: tradeOffers.status }).from(tradeOffers).where(eq(tradeOffers.listingId, listing.id));
+    expect(offers).toEqual([{ status: 'lapsed' }]);
+  });
+
   it('the holder withdraws an open listing (others cannot); a listing past its period expires', async () => {
     const h = await login(holder);
     const a = await achievement('高原夏菜冷链保鲜技术');

@@ -83,6 +83,8 @@ export async function placeBid(tx: Tx, actor: Actor, auctionId: string, amountFe
   const racing = snapshot.status === 'open' && now.getTime() >= snapshot.startsAt.getTime() && now.getTime() < snapshot.endsAt.getTime();
   if (racing && amountFen < nextMinimum(snapshot)) throw tooLow(nextMinimum(snapshot));
 
+  const title = await achievementTitle(tx, listing.achievementId);
+
   const a = (await findAuction(tx, auctionId, { forUpdate: true }))!;
   if (now.getTime() < a.startsAt.getTime()) throw new AppError('AUCTION_NOT_STARTED');
   if (a.status !== 'open' || now.getTime() >= a.endsAt.getTime()) throw new AppError('AUCTION_ENDED');
@@ -109,7 +111,7 @@ export async function placeBid(tx: Tx, actor: Actor, auctionId: string, amountFe
   if (previousLeader) {
     const prev = await findBidder(tx, previousLeader);
     if (prev?.registeredBy) {
-      await notify(tx, { userIds: [prev.registeredBy], kind: 'trade.outbid', params: { title: await achievementTitle(tx, listing.achievementId), amountFen }, link: auctionLink(auctionId) });
+      await notify(tx, { userIds: [prev.registeredBy], kind: 'trade.outbid', params: { title, amountFen }, link: auctionLink(auctionId) });
     }
   }
   await recordAudit(tx, actor, {

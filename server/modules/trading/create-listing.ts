@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AuctionTerms, CreateListingBody } from '../../../shared/contracts/trading.js';
 import { type Actor, requireCan } from '../../core/access.js';
@@ -10,12 +11,20 @@ import { findOrganisation } from '../organisations/repository.js';
 import { closeAuctionJob } from './jobs.js';
 import { closeWithoutWinner } from './close-auction.js';
 import { type AuctionRow, type ListingRow, currentAuctionOf, findTradeListing, liveDealOf, updateTradeListing } from './repository.js';
-import { auctions, tradeListings } from './schema.js';
+import { auctions, tradeListings, tradeOffers } from './schema.js';
 import { auctionsChannelNotify } from './live.js';
 
 type Input = z.output<typeof CreateListingBody>;
 
 const field = AppError.field;
+
+/** Pending offers on a listing that closes without a deal lapse. */
+export async function lapseOffers(tx: Tx, listingId: string, now: Date): Promise<void> {
+  await tx
+    .update(tradeOffers)
+    .set({ status: 'lapsed', decidedAt: now })
+    .where(and(eq(tradeOffers.listingId, listingId), eq(tradeOffers.status, 'pending')));
+}
 
 /** Check auction terms against the clock and the listing period. */
 function checkAuctionTerms(a: AuctionTerms, listedUntil: Date, now: Date): void {
@@ -154,6 +163,7 @@ export async function withdrawListing(tx: Tx, actor: Actor, id: string, input: {
     await auctionsChannelNotify(tx, current.id);
   }
   const updated = await updateTradeListing(tx, id, { status: 'withdrawn', updatedAt: now });
+  await lapseOffers(tx, id, now);
   await recordAudit(tx, actor, { action: 'trade_listing.withdraw', entityType: 'trade_listing', entityId: id, changes: { status: { before: 'open', after: 'withdrawn' }, reason: input.reason } });
   return updated;
 }

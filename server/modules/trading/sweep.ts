@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { closeAuction, dueAuctionIds } from './close-auction.js';
+import { lapseOffers } from './create-listing.js';
 import { finaliseDeal } from './deals.js';
 import { auctions, tradeDeals, tradeListings, tradeObjections } from './schema.js';
 
@@ -38,6 +39,7 @@ export async function sweep(db: Db, now: Date): Promise<{ auctions: number; deal
       )
       .returning({ id: tradeListings.id });
     for (const r of rows) {
+      await lapseOffers(tx, r.id, now);
       await recordAudit(tx, systemActor(), { action: 'trade_listing.expire', entityType: 'trade_listing', entityId: r.id, changes: { status: { before: 'open', after: 'expired' } } });
     }
     return rows.length;
