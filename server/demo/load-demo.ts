@@ -12,6 +12,7 @@ import { existingExternalIds } from '../modules/imports/repository.js';
 import { createOrganisation } from '../modules/organisations/create-organisation.js';
 import { findByCreditCode } from '../modules/organisations/repository.js';
 import { createAccount } from '../modules/users/create-account.js';
+import { loadDemoVillages } from '../modules/commissioners/demo.js';
 import { demoAchievements } from './achievements.js';
 import { demoDemands } from './demands.js';
 import { DEMO_ORGS, DEMO_REVIEWER } from './organisations.js';
@@ -78,6 +79,8 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoResult> {
     };
     result.achievementsCreated = await add('achievement', demoAchievements((key) => orgs.get(key)!.name));
     result.demandsCreated = await add('demand', demoDemands());
+    // Villages for the commissioner pages (an invented set; see server/modules/commissioners/demo.ts).
+    await loadDemoVillages(tx, now);
     if (result.usersCreated.length > 0) result.password = password;
     await recordAudit(tx, bureau, {
       action: 'demo.load',

@@ -155,3 +155,16 @@ describe('commissioners and assignments', () => {
     expect((await k.get(`/api/v1/commissioners/${other.id}/benefits`)).status).toBe(404);
   });
 });
+
+describe('demo villages', () => {
+  it('adds the invented demo set once, leaving villages already registered as they are', async () => {
+    const { loadDemoVillages } = await import('../../server/modules/commissioners/demo.js');
+    const before = await villageCount();
+    const first = await env.db.transaction((tx) => loadDemoVillages(tx, env.clock.now()));
+    expect(first).toBeGreaterThan(0);
+    expect(await villageCount()).toBe(before + first);
+    expect(await env.db.transaction((tx) => loadDemoVillages(tx, env.clock.now()))).toBe(0);
+    // 红柳湾村 of 黄羊镇 was registered by the tests above with 415 households: the demo does not overwrite it.
+    expect((await env.db.select().from(villages).where(eq(villages.name, '红柳湾村')))[0]!.households).toBe(415);
+  });
+});
