@@ -85,6 +85,11 @@ const VoucherReviewPage = lazyPage(() => import('./pages/vouchers/ReviewPage').t
 const VoucherApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage').then((m) => m.ApplicationPage));
 const VoucherRedemptionPage = lazyPage(() => import('./pages/vouchers/RedemptionPage').then((m) => m.RedemptionPage));
 const VoucherReportPage = lazyPage(() => import('./pages/vouchers/ReportPage').then((m) => m.ReportPage));
+const RegistryDirectory = lazyPage(() => import('./pages/registries/DirectoryPage').then((m) => m.DirectoryPage));
+const RegistryEntry = lazyPage(() => import('./pages/registries/EntryPage').then((m) => m.EntryPage));
+const RegistryConsole = lazyPage(() => import('./pages/registries/ConsolePage').then((m) => m.ConsolePage));
+const RegistryConsoleEntry = lazyPage(() => import('./pages/registries/EntryPage').then((m) => () => <m.EntryPage console />));
+const RegistryEditor = lazyPage(() => import('./pages/registries/EditorPage').then((m) => m.EditorPage));
 /** Notification links name the plan in the path; the supervision page keeps it in `?plan=`. */
 function SupervisionRedirect() {
   const { planId } = useParams();
@@ -127,6 +132,8 @@ export function createRouter() {
             { path: 'trading/deals/:id', element: <DealPage /> },
             { path: 'facilities', element: <FacilityDirectory /> },
             { path: 'facilities/:id', element: <FacilityDetail /> },
+            { path: 'directory/:kind', element: <RegistryDirectory /> },
+            { path: 'directory/:kind/:id', element: <RegistryEntry /> },
             { path: 'login', element: <Login /> },
             { path: 'register', element: <Register /> },
             { path: 'forgot-password', element: <ForgotPassword /> },
@@ -192,6 +199,10 @@ export function createRouter() {
             { path: 'demands/:id/matches', element: <RequirePermission permission="read:demand"><OwnListingMatches key="demand" kind="demand" /></RequirePermission> },
             { path: 'achievements/:id/matches', element: <RequirePermission permission="read:achievement"><OwnListingMatches key="achievement" kind="achievement" /></RequirePermission> },
             { path: 'cases/:id', element: <RequirePermission permission="read:case"><CasePage /></RequirePermission> },
+            { path: 'registries/:kind', element: <RegistryConsole /> },
+            { path: 'registries/:kind/new', element: <RegistryEditor /> },
+            { path: 'registries/:kind/:id', element: <RegistryConsoleEntry /> },
+            { path: 'registries/:kind/:id/edit', element: <RegistryEditor /> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
             { path: 'vouchers', element: <RequirePermission permission="read:voucher_programme"><VouchersPage /></RequirePermission> },

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { RegistryKind } from '../../../shared/contracts/registries.js';
+import { KIND_PATH, type RegistryKind } from '../../../shared/contracts/registries.js';
 import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
@@ -48,7 +48,7 @@ export async function approveEntry(tx: Tx, actor: Actor, kind: RegistryKind, id:
     updatedAt: now,
   });
   await indexEntry(tx, kind, updated);
-  await notify(tx, { userIds: recipients(row, pending.submittedBy), kind: 'registry.approved', params: { kind, name: updated.name }, link: `/console/registries/${kind}/${row.id}` });
+  await notify(tx, { userIds: recipients(row, pending.submittedBy), kind: 'registry.approved', params: { kind, name: updated.name }, link: `/console/registries/${KIND_PATH[kind]}/${row.id}` });
   await recordAudit(tx, actor, { action: `${kind}.approve`, entityType: kind, entityId: row.id, changes: { revision: pending.number, ...diff(before, content) } });
   return updated;
 }
@@ -59,7 +59,7 @@ export async function returnEntry(tx: Tx, actor: Actor, kind: RegistryKind, id: 
   await updateRevision(tx, pending.id, { status: 'returned', reviewedAt: now, reviewedBy: actor.userId, reviewNote: input.reason, updatedAt: now });
   const updated = await updateEntry(tx, kind, row.id, { status: row.publishedRevisionId ? row.status : 'returned', updatedAt: now });
   const name = String((pending.content as { name?: unknown }).name ?? row.name);
-  await notify(tx, { userIds: recipients(row, pending.submittedBy), kind: 'registry.returned', params: { kind, name, reason: input.reason }, link: `/console/registries/${kind}/${row.id}` });
+  await notify(tx, { userIds: recipients(row, pending.submittedBy), kind: 'registry.returned', params: { kind, name, reason: input.reason }, link: `/console/registries/${KIND_PATH[kind]}/${row.id}` });
   await recordAudit(tx, actor, { action: `${kind}.return`, entityType: kind, entityId: row.id, changes: { revision: pending.number, reason: input.reason } });
   return updated;
 }

@@ -1,4 +1,4 @@
-import type { RegistryKind } from '../../../shared/contracts/registries.js';
+import { KIND_PATH, type RegistryKind } from '../../../shared/contracts/registries.js';
 import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
@@ -25,7 +25,7 @@ export async function submitEntry(tx: Tx, actor: Actor, kind: RegistryKind, id: 
   const updated = await updateEntry(tx, kind, row.id, { status: change ? row.status : 'submitted', updatedAt: now });
   const name = String((pending.content as { name?: unknown }).name ?? row.name);
   for (const role of ['reviewer', 'bureau_admin'] as const) {
-    await notifyRole(tx, role, { kind: 'registry.submitted', params: { kind, name, change: String(change) }, link: `/console/registries/${kind}/${row.id}` });
+    await notifyRole(tx, role, { kind: 'registry.submitted', params: { kind, name, change: String(change) }, link: `/console/registries/${KIND_PATH[kind]}/${row.id}` });
   }
   await recordAudit(tx, actor, { action: `${kind}.submit`, entityType: kind, entityId: row.id, changes: { revision: pending.number, change } });
   return updated;

@@ -8,6 +8,7 @@ import matchingEn from './matching.en';
 import vouchersEn from './vouchers.en';
 import facilitiesEn from './facilities.en';
 import commissionersEn from './commissioners.en';
+import registriesEn from './registries.en';
 
 const en: Messages = {
   common: {
@@ -494,6 +495,7 @@ const en: Messages = {
   vouchers: vouchersEn,
   facilities: facilitiesEn,
   commissioners: commissionersEn,
+  registries: registriesEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

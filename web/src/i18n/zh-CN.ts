@@ -7,6 +7,7 @@ import matchingZh from './matching.zh-CN';
 import vouchersZh from './vouchers.zh-CN';
 import facilitiesZh from './facilities.zh-CN';
 import commissionersZh from './commissioners.zh-CN';
+import registriesZh from './registries.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -467,6 +468,7 @@ const zhCN = {
   vouchers: vouchersZh,
   facilities: facilitiesZh,
   commissioners: commissionersZh,
+  registries: registriesZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 

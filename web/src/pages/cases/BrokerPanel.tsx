@@ -3,7 +3,7 @@ import { Button, Descriptions, Flex, Input, Modal, Select, Typography } from 'an
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '@shared/contracts/matchmaking.js';
-import { listUsers } from '@shared/contracts/users.js';
+import { assignableBrokers } from '@shared/contracts/registries.js';
 import { api } from '../../api/client';
 import { useCaseMutations } from '../../api/hooks/matchmaking';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
@@ -12,8 +12,9 @@ import { useSession } from '../../session/SessionContext';
 
 /**
  * The case's broker: who, since when; assign (bureau) or claim (broker).
- * Brokers are listed from the accounts API when the caller may read it;
- * otherwise the broker's account id is typed (no broker directory endpoint yet).
+ * The bureau picks from the assignable broker accounts (registries: search by
+ * name, unit or expertise, with each broker's open cases); a caller without
+ * that list types the broker's account id.
  */
 export function BrokerPanel({ view }: { view: CaseView }) {
   const { t } = useTranslation();
@@ -23,10 +24,11 @@ export function BrokerPanel({ view }: { view: CaseView }) {
   const ok = useSuccessToast();
   const [open, setOpen] = useState(false);
   const [brokerId, setBrokerId] = useState('');
-  const canList = hasPermission('manage:user');
+  const [search, setSearch] = useState('');
+  const canList = hasPermission('assign:broker');
   const brokers = useQuery({
-    queryKey: ['users', 'brokers'],
-    queryFn: () => api(listUsers, { query: { role: 'broker', status: 'active', pageSize: 200 } }),
+    queryKey: ['broker-accounts', search],
+    queryFn: () => api(assignableBrokers, { query: { q: search || undefined, limit: 50 } }),
     enabled: open && canList,
   });
   const go = async (move: 'assign' | 'claim') => {
@@ -51,8 +53,12 @@ export function BrokerPanel({ view }: { view: CaseView }) {
       <Modal open={open} title={t('cases.broker.assign')} onCancel={() => setOpen(false)} onOk={() => void go('assign')} confirmLoading={m.move.isPending}
         okButtonProps={{ disabled: !/^[0-9a-f-]{36}$/i.test(brokerId.trim()), 'data-testid': 'assign-confirm' } as never} destroyOnHidden>
         {canList ? (
-          <Select showSearch optionFilterProp="label" style={{ width: '100%' }} loading={brokers.isFetching} value={brokerId || undefined} onChange={setBrokerId} data-testid="broker-select"
-            options={(brokers.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))} />
+          <Select showSearch filterOption={false} onSearch={setSearch} style={{ width: '100%' }} loading={brokers.isFetching} value={brokerId || undefined} onChange={setBrokerId} data-testid="broker-select"
+            placeholder={t('cases.broker.searchHint', { defaultValue: '按姓名、单位或专业领域搜索' })}
+            options={(brokers.data?.items ?? []).map((u) => ({
+              value: u.userId,
+              label: `${u.displayName}${u.organisationName ? ` · ${u.organisationName}` : ''}${u.expertise.length ? ` · ${u.expertise.slice(0, 3).join('、')}` : ''} (${t('cases.broker.openCases', { defaultValue: '在办 {{n}}', n: u.openCases })})`,
+            }))} />
         ) : (
           <>
             <Typography.Paragraph type="secondary">{t('cases.broker.idHint')}</Typography.Paragraph>

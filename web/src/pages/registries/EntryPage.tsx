@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Descriptions, Flex, Input, Modal, Table, Tag, Timeline, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { KIND_ENDPOINTS, KIND_PATH, type EntryView, type RegistryKind } from '@shared/contracts/registries.js';
+import { api } from '../../api/client';
+import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
+import { formatDateTime } from '../../components/format';
+import { NotFound } from '../portal/NotFound';
+import { enumOf, FORM_FIELDS, kindOfPath, yuan } from './kinds';
+
+type T = ReturnType<typeof useTranslation>['t'];
+type Row = Record<string, unknown>;
+
+function valueText(t: T, kind: RegistryKind, field: string, v: unknown): string {
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '—';
+  const e = enumOf(kind, field);
+  const label = t as unknown as (key: string) => string;
+  const one = (x: unknown): string => (e ? label(`registries.${e.group}.${String(x)}`) : String(x));
+  return Array.isArray(v) ? v.map(one).join('、') : one(v);
+}
+
+function Section({ title, rows, columns }: { title: string; rows: Row[]; columns: { key: string; title: string; render?: (r: Row) => string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title} style={{ marginTop: 12 }}>
+      <Table size="small" rowKey={(r) => String(r.id ?? r.year)} pagination={false} dataSource={rows} locale={{ emptyText: t('registries.details.none') }}
+        columns={columns.map((c) => ({ key: c.key, title: c.title, render: (_: unknown, r: Row) => (c.render ? c.render(r) : String(r[c.key] ?? '—')) }))} />
+    </Card>
+  );
+}
+
+function Details({ kind, view }: { kind: RegistryKind; view: EntryView }) {
+  const { t } = useTranslation();
+  const d = view.details as Record<string, Row[] & Row>;
+  if (kind === 'institution') {
+    const cert = d.certificate as unknown as { state: string | null; daysLeft: number | null };
+    return (
+      <>
+        {cert?.state && cert.state !== 'valid' && (
+          <Alert style={{ marginTop: 12 }} type={cert.state === 'expired' ? 'error' : 'warning'} showIcon data-testid="certificate-state"
+            message={`${t('registries.details.certificate')}: ${cert.state === 'expired' ? t('registries.details.expired') : t('registries.details.expiring', { days: cert.daysLeft })}`} />
+        )}
+        <Section title={t('registries.details.services')} rows={d.services as Row[]} columns={[
+          { key: 'name', title: t('registries.fields.name') },
+          { key: 'category', title: t('registries.fields.types'), render: (r) => t(`registries.types.${String(r.category)}` as 'registries.types.trading') },
+          { key: 'price', title: t('registries.details.price'), render: (r) => (r.priceFen === null ? t('registries.details.negotiable') : `¥${yuan(r.priceFen as number)} / ${String(r.unit)}`) },
+        ]} />
+        <Section title={t('registries.details.staff')} rows={d.staff as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'position', title: '' }]} />
+        <Section title={t('registries.details.performance')} rows={d.performance as Row[]} columns={[
+          { key: 'year', title: '' },
+          { key: 'dealsCount', title: t('registries.details.deals') },
+          { key: 'amount', title: t('registries.details.amount'), render: (r) => `¥${yuan(r.contractAmountFen as number)}` },
+        ]} />
+      </>
+    );
+  }
+  if (kind === 'broker') {
+    return (
+      <>
+        <Flex gap={8} style={{ marginTop: 12 }} wrap>
+          {(d.recognitions as Row[]).map((r) => <Tag color="gold" key={String(r.id)}>{`${String(r.year)} ${t(`registries.talent.${String(r.level)}` as 'registries.talent.municipal')}`}</Tag>)}
+          {Object.entries(d.caseOutcomes as unknown as Record<string, number>).map(([s, n]) => <Tag key={s}>{`${t('registries.details.outcomes')} ${s}: ${n}`}</Tag>)}
+        </Flex>
+        <Section title={t('registries.details.certificates')} rows={d.certificates as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'issuer', title: '' }, { key: 'issuedOn', title: '' }]} />
+        <Section title={`${t('registries.details.trainings')} (${String(d.trainingHours)} ${t('registries.details.hours')})`} rows={d.trainings as Row[]} columns={[
+          { key: 'course', title: t('registries.fields.name') }, { key: 'hours', title: t('registries.details.hours') }, { key: 'takenOn', title: '' }, { key: 'issuer', title: '' },
+        ]} />
+      </>
+    );
+  }
+  if (kind === 'space') {
+    return <Section title={t('registries.details.tenants')} rows={d.tenants as Row[]} columns={[
+      { key: 'name', title: t('registries.fields.name') }, { key: 'field', title: t('registries.fields.field') },
+      { key: 'enteredOn', title: t('registries.details.entered') }, { key: 'graduatedOn', title: t('registries.details.graduated') },
+    ]} />;
+  }
+  if (kind === 'alliance') {
+    return (
+      <>
+        <Section title={t('registries.details.members')} rows={d.members as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'role', title: '' }]} />
+        <Section title={t('registries.details.projects')} rows={d.projects as Row[]} columns={[{ key: 'title', title: t('registries.fields.name') }, { key: 'status', title: t('registries.fields.status') }, { key: 'startedOn', title: '' }]} />
+      </>
+    );
+  }
+  return null;
+}
+
+/**
+ * One entry: the public page (approved content) and, for its owner and the
+ * bureau, the pending change, the revision history and the workflow actions.
+ */
+export function EntryPage({ console: inConsole = false }: { console?: boolean }) {
+  const { t } = useTranslation();
+  const params = useParams();
+  const kind = kindOfPath(params.kind);
+  const id = params.id!;
+  const qc = useQueryClient();
+  const nav = useNavigate();
+  const fail = useErrorToast();
+  const ok = useSuccessToast();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const view = useQuery({ queryKey: ['registries', kind, id], queryFn: () => api(KIND_ENDPOINTS[kind!].get, { params: { id } }), enabled: !!kind });
+  const act = useMutation({
+    mutationFn: async (a: 'submit' | 'approve' | 'return' | 'withdraw') => {
+      const ep = KIND_ENDPOINTS[kind!];
+      if (a === 'submit') return api(ep.submit, { params: { id } });
+      if (a === 'approve') return api(ep.approve, { params: { id } });
+      if (a === 'return') return api(ep.reject, { params: { id }, body: { reason } });
+      return api(ep.withdraw, { params: { id }, body: { reason: reason || null } });
+    },
+    onSuccess: (data, a) => {
+      qc.setQueryData(['registries', kind, id], data);
+      void qc.invalidateQueries({ queryKey: ['registries', kind] });
+      ok(t(`registries.console.${a === 'submit' ? 'submitted' : a === 'approve' ? 'approved' : a === 'return' ? 'returned' : 'withdrawn'}`));
+      setReturning(false);
+    },
+    onError: fail,
+  });
+  if (!kind) return <NotFound />;
+  const v = view.data;
+  const shown = inConsole && v?.pending ? (v.pending.content as Row) : ((v?.content ?? {}) as Row);
+  return (
+    <div style={{ maxWidth: 1100, margin: '0 auto', padding: inConsole ? 0 : 16 }} data-testid="registry-entry">
+      <ErrorAlert error={view.error} />
+      {v && (
+        <>
+          <Flex justify="space-between" align="center" wrap gap={8}>
+            <Typography.Title level={2} style={{ margin: 0 }} data-testid="entry-name">{String(shown.name ?? '')}</Typography.Title>
+            <Flex gap={8} wrap>
+              {inConsole && <Tag data-testid="entry-status">{t(`registries.statuses.${v.status}`)}</Tag>}
+              {inConsole && v.actions.includes('edit') && <Button onClick={() => void nav(`/console/registries/${KIND_PATH[kind]}/${id}/edit`)} data-testid="entry-edit">{t('registries.console.edit')}</Button>}
+              {inConsole && v.actions.includes('submit') && <Button type="primary" loading={act.isPending} onClick={() => act.mutate('submit')} data-testid="entry-submit">{t('registries.console.submit')}</Button>}
+              {inConsole && v.actions.includes('approve') && <Button type="primary" loading={act.isPending} onClick={() => act.mutate('approve')} data-testid="entry-approve">{t('registries.console.approve')}</Button>}
+              {inConsole && v.actions.includes('return') && <Button danger onClick={() => setReturning(true)} data-testid="entry-return">{t('registries.console.return')}</Button>}
+              {inConsole && v.actions.includes('withdraw') && (
+                <Button onClick={() => Modal.confirm({ title: t('registries.console.withdraw'), content: <Input.TextArea onChange={(e) => setReason(e.target.value)} placeholder={t('registries.console.reason')} />, onOk: () => act.mutateAsync('withdraw') })} data-testid="entry-withdraw">
+                  {t('registries.console.withdraw')}
+                </Button>
+              )}
+            </Flex>
+          </Flex>
+          {v.organisation && <Typography.Text type="secondary">{v.organisation.name}</Typography.Text>}
+          {inConsole && v.pending && v.status === 'published' && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('registries.console.pendingChange')} />}
+          {inConsole && v.pending?.status === 'returned' && v.pending.reviewNote && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="entry-review-note" message={t('registries.console.returnedNote', { note: v.pending.reviewNote })} />}
+          <Descriptions style={{ marginTop: 12 }} bordered size="small" column={{ xs: 1, sm: 2 }}
+            items={FORM_FIELDS[kind].map(([f]) => ({ key: f, label: t(`registries.fields.${f}` as 'registries.fields.name'), children: valueText(t, kind, f, shown[f]), span: f === 'summary' || f === 'bio' ? 2 : 1 }))} />
+          <Details kind={kind} view={v} />
+          {inConsole && v.history.length > 0 && (
+            <Card size="small" title={t('registries.console.history')} style={{ marginTop: 12 }}>
+              <Timeline items={v.history.map((h) => ({
+                key: h.id,
+                children: `${t('registries.console.revision', { n: h.number })} · ${t(`registries.revisionStatuses.${h.status}`)} · ${formatDateTime(h.reviewedAt ?? h.submittedAt ?? h.createdAt)}${h.reviewNote ? ` · ${h.reviewNote}` : ''}`,
+              }))} />
+            </Card>
+          )}
+          {!inConsole && <Typography.Paragraph style={{ marginTop: 12 }}><Link to={`/directory/${KIND_PATH[kind]}`}>← {t(`registries.kinds.${kind}`)}</Link></Typography.Paragraph>}
+        </>
+      )}
+      <Modal open={returning} title={t('registries.console.return')} onCancel={() => setReturning(false)} onOk={() => act.mutate('return')} confirmLoading={act.isPending}
+        okButtonProps={{ disabled: !reason.trim(), 'data-testid': 'return-confirm' } as never} destroyOnHidden>
+        <Input.TextArea rows={4} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('registries.console.reasonRequired')} data-testid="return-reason" />
+      </Modal>
+    </div>
+  );
+}
