@@ -39,12 +39,12 @@ const pick = <T>(xs: readonly T[], i: number): T => xs[i % xs.length]!;
 function entry(i: number) {
   const kind = pick(KINDS, i);
   const field = pick(FIELDS, i * 7);
-  const place = pick(PLACES, i * 3);
+  const place = pick(PLACES, Math.floor(i / 3));
   const services = [pick(SERVICES, i), pick(SERVICES, i * 5 + 1), pick(SERVICES, i * 11 + 2)];
   return {
     name: `${place}${field}${KIND_ZH[kind]}${i}号`,
     kind,
-    level: pick(LEVELS, i * 13),
+    level: pick(LEVELS, Math.floor(i / 4)),
     specialisation: i % 2 ? 'professional' : 'general',
     field,
     services,
