@@ -73,6 +73,13 @@ describe('the village register', () => {
     const hongliu = (await env.db.select().from(villages).where(eq(villages.name, '红柳湾村')))[0]!;
     expect(hongliu.households).toBe(415);
     expect((await (await login(reviewer)).post('/api/v1/villages/import', { csv: good, commit: true })).status).toBe(403);
+
+    // Statistical codes: once in a file, and not another village's.
+    await b.patch(`/api/v1/villages/${hongliu.id}`, { code: '620602101201' });
+    const codes = ['乡镇,村名,统计代码', '武南镇,丰乐村,620602101201', '武南镇,柳荫村,620602101999', '黄羊镇,白杨树村,620602101999'].join('\n');
+    const clash = await b.post('/api/v1/villages/import', { csv: codes, commit: true });
+    expect(clash.body.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`).sort()).toEqual(['2:统计代码', '4:统计代码']);
+    expect(clash.body.committed).toBe(false);
   });
 });
 

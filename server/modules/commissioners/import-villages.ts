@@ -91,6 +91,24 @@ export async function importVillages(tx: Tx, actor: Actor, input: { csv: string;
     else seen.set(key, row);
     if (errors.length === before) parsed.push({ townshipId: townshipId!, name, code, households, povertyFlaggedYear: flagged, povertyLiftedYear: lifted });
   });
+  // A statistical code belongs to one village: not twice in the file, not to another registered village.
+  const codes = new Map<string, number>();
+  table.slice(1).forEach((cells, i) => {
+    const code = index.has('code') ? (cells[index.get('code')!] ?? '').trim() : '';
+    if (!code) return;
+    if (codes.has(code)) errors.push({ row: i + 2, column: '统计代码', message: L(`与第 ${codes.get(code)} 行的统计代码相同`, `Same code as row ${codes.get(code)}`) });
+    else codes.set(code, i + 2);
+  });
+  if (codes.size > 0) {
+    const taken = await tx.execute<{ code: string; township_id: string; name: string }>(
+      sql`SELECT code, township_id, name FROM villages WHERE code = ANY(${sql.param([...codes.keys()])}::text[])`,
+    );
+    for (const t of taken.rows) {
+      const row = codes.get(t.code)!;
+      const p = parsed.find((x) => x.code === t.code);
+      if (p && (p.townshipId !== t.township_id || p.name !== t.name)) errors.push({ row, column: '统计代码', message: L('统计代码已被其他村使用', 'Another village has this code') });
+    }
+  }
   const rows = table.length - 1;
   if (rows === 0) errors.push({ row: 1, column: '', message: L('文件中没有数据行', 'The file has no data rows') });
   if (!input.commit || errors.length > 0) return { rows, valid: parsed.length, created: 0, updated: 0, committed: false, errors };
