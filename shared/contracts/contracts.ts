@@ -120,8 +120,7 @@ export const Fen = z.number().int().min(0).max(1_000_000_000_000_00);
 const IsoDate = z.iso.date();
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
-export const Party = z
-  .object({
+const PartyFields = z.object({
     name: Text(200),
     /** 18-character unified social credit code; required for domestic organisations (checked on the server). */
     creditCode: z.string().trim().toUpperCase().optional(),
@@ -132,8 +131,8 @@ export const Party = z
     nature: PartyNature,
     /** The party's organisation on the platform, when it has one. */
     organisationId: Id.optional(),
-  })
-  .refine((p) => p.countryCode !== 'CN' || !!p.regionCode, { message: 'region code required for a party in China', path: ['regionCode'] });
+});
+export const Party = PartyFields.refine((p) => p.countryCode !== 'CN' || !!p.regionCode, { message: 'region code required for a party in China', path: ['regionCode'] });
 export type Party = z.infer<typeof Party>;
 
 export const Deduction = z.object({ kind: DeductionKind, description: Text(200), amountFen: Fen.min(1) });
@@ -248,7 +247,13 @@ export const ListContractsQuery = PageQuery.extend({
 
 /** Prefill for a new contract from where it came from. */
 export const PrefillQuery = z.object({ dealId: Id.optional(), caseId: Id.optional(), achievementId: Id.optional(), demandId: Id.optional() });
-export const Prefill = ContractForm.partial().extend({ warnings: z.array(z.string()) });
+/** What is known before the user completes the form: parties may still lack a region, the schedule may be empty. */
+export const Prefill = ContractForm.partial().extend({
+  seller: PartyFields.partial().optional(),
+  buyer: PartyFields.partial().optional(),
+  paymentSchedule: z.array(Payment).optional(),
+  warnings: z.array(z.string()),
+});
 
 export const createContract = endpoint({
   method: 'POST',

@@ -1,4 +1,5 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { matchCases } from '../../server/modules/matchmaking/schema.js';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/modules/audit/schema.js';
 import { contractEvents, contractNumberCounters, majorAchievements, techContracts } from '../../server/modules/contracts/schema.js';
@@ -144,6 +145,44 @@ describe('prefilling the form', () => {
     const res = await admin.get(`/api/v1/contracts/prefill?achievementId=${silage.id}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ achievementId: silage.id, projectName: '甜高粱青贮饲料复合菌剂发酵技术', industrySection: 'A', seller: { name: seller.name, creditCode: seller.creditCode, regionCode: '620602', nature: 'research_institute' } });
+  });
+
+  it('starts from a final trading deal: buyer, amount and type; a deal still in public notice is refused', async () => {
+    const buyerOrg = await createOrg(env.db, { name: '武威祁连乳业有限公司' });
+    const listed = await createAchievement(env.db, { title: '青贮窖智能测温系统', summary: '埋入青贮窖的无线测温探头与预警平台，开窖前后实时监测温度变化，提前发现二次发酵风险，已在三家牧场试用。' }, { organisationId: seller.id });
+    const held = await createAchievement(env.db, { title: '青贮饲料霉菌毒素快检试剂', summary: '基于免疫层析的青贮饲料霉菌毒素现场快速检测试剂，十五分钟出结果，适合牧场入窖和取料时抽检使用。' }, { organisationId: seller.id });
+    const deal = async (status: string) => {
+      const a = status === 'final' ? listed : held;
+      const [l] = (await env.db.execute<{ id: string }>(sql`
+        INSERT INTO trade_listings (achievement_id, organisation_id, mode, transfer_mode, terms, listed_from, listed_until, notice_working_days)
+        VALUES (${a.id}, ${seller.id}, 'negotiable', 'license', '独占许可五年', now(), now() + interval '30 days', 5) RETURNING id`)).rows;
+      const [d] = (await env.db.execute<{ id: string }>(sql`
+        INSERT INTO trade_deals (listing_id, kind, achievement_id, seller_org_id, buyer_org_id, amount_fen, transfer_mode, status, notice_ends_at, finalised_at, created_at)
+        VALUES (${l!.id}, 'listing', ${a.id}, ${seller.id}, ${buyerOrg.id}, 88000000, 'license', ${status}, now(), ${status === 'final' ? sql`now()` : sql`NULL`}, now()) RETURNING id`)).rows;
+      return d!.id;
+    };
+    const final = await deal('final');
+    const res = await admin.get(`/api/v1/contracts/prefill?dealId=${final}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ dealId: final, achievementId: listed.id, contractAmountFen: 88_000_000, type: 'licence', buyer: { name: '武威祁连乳业有限公司', organisationId: buyerOrg.id } });
+    expect(res.body.paymentSchedule).toEqual([{ dueOn: expect.any(String), amountFen: 88_000_000 }]);
+    const notice = await deal('notice');
+    expect((await admin.get(`/api/v1/contracts/prefill?dealId=${notice}`)).status).toBe(400);
+    const refused = await admin.post('/api/v1/contracts', form({ dealId: notice, achievementId: held.id }));
+    expect(refused.body.error.fields.map((f: { path: string }) => f.path)).toContain('dealId');
+    // Another organisation cannot use the seller's deal.
+    expect((await (await login(outsider)).get(`/api/v1/contracts/prefill?dealId=${final}`)).status).toBe(400);
+  });
+
+  it('links the matchmaking case it came from once registered', async () => {
+    const buyerOrg = await createOrg(env.db);
+    const [c] = await env.db.insert(matchCases).values({ achievementId: silage.id, initiatorOrgId: buyerOrg.id, counterpartOrgId: seller.id, origin: 'listing', status: 'agreement' }).returning();
+    const pre = await admin.get(`/api/v1/contracts/prefill?caseId=${c!.id}`);
+    expect(pre.body).toMatchObject({ caseId: c!.id, achievementId: silage.id, buyer: { organisationId: buyerOrg.id } });
+    const id = await submitted({ caseId: c!.id });
+    await desk.post(`/api/v1/contracts/${id}/approve`, {});
+    const [after] = await env.db.select().from(matchCases).where(eq(matchCases.id, c!.id));
+    expect(after!.contractId).toBe(id);
   });
 
   it('refuses a deal that does not exist or is not final', async () => {

@@ -1,6 +1,8 @@
 import type { Actor } from '../../core/access.js';
 import type { Tx } from '../../db/client.js';
+import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit.js';
+import { matchCases } from '../matchmaking/schema.js';
 import { loadDistrict } from '../organisations/district-config.js';
 import { districtToday } from '../projects/due-dates.js';
 import { currentAmounts } from './edit-contract.js';
@@ -36,6 +38,8 @@ export async function approveContract(tx: Tx, actor: Actor, id: string, input: {
   const updated = await updateContract(tx, id, { status: to, registrationNumber: number, registeredAt: now, reviewerId: actor.userId, reviewedAt: now, ...deltas, updatedAt: now });
   await insertContractEvent(tx, { contractId: id, type: 'approved', actorUserId: actor.userId, fromStatus: row.status, toStatus: to, body: [number, input.note].filter(Boolean).join('：'), now });
   await notifyApplicant(tx, updated, 'contract.approved', { number });
+  // The matchmaking case this contract came from now shows it (match_cases.contract_id is kept for this).
+  if (row.kind === 'original' && row.caseId) await tx.update(matchCases).set({ contractId: id }).where(eq(matchCases.id, row.caseId));
   await proposeMajorIfEligible(tx, actor, updated, now);
   await recordAudit(tx, actor, {
     action: 'contract.approve',

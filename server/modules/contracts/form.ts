@@ -8,6 +8,7 @@ import { assertFilesUsable } from '../files/read-file.js';
 import { findFilesMeta } from '../files/repository.js';
 import { matchCases } from '../matchmaking/schema.js';
 import { creditCodeField } from '../organisations/register-organisation.js';
+import { findDeal } from './prefill.js';
 import type { ContractInsert } from './repository.js';
 
 type Problem = { path: string; zh: string; en: string };
@@ -89,6 +90,14 @@ export async function checkForm(db: DbOrTx, actor: Actor, form: ContractForm, op
       .from(matchCases)
       .where(and(eq(matchCases.id, form.caseId)));
     if (!c || (c.a !== org && c.b !== org)) problems.push({ path: 'caseId', zh: '关联的对接不存在或与本单位无关', en: 'The matchmaking case does not exist or is not your organisation’s' });
+  }
+  if (form.dealId) {
+    const deal = await findDeal(db, form.dealId);
+    if (!deal || deal.sellerOrgId !== actor.organisationId) {
+      problems.push({ path: 'dealId', zh: '成交记录不存在、尚未生效或不属于本单位', en: 'The deal does not exist, is not final, or is not your organisation’s' });
+    } else if (form.achievementId && form.achievementId !== deal.achievementId) {
+      problems.push({ path: 'achievementId', zh: '关联成果与成交记录的成果不一致', en: 'The achievement differs from the deal’s' });
+    }
   }
   if (form.contractFileId) {
     try {

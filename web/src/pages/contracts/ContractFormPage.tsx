@@ -76,7 +76,9 @@ function partyFromValues(p: PartyValues | undefined): ContractForm['seller'] {
   };
 }
 
-export function toValues(f: Partial<ContractForm>): Values {
+type FormStart = Partial<Omit<ContractForm, 'seller' | 'buyer'>> & { seller?: Partial<ContractForm['seller']>; buyer?: Partial<ContractForm['buyer']> };
+
+export function toValues(f: FormStart): Values {
   return {
     type: f.type,
     subType: f.subType,
