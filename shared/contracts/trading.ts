@@ -500,3 +500,13 @@ export const downloadEvidence = endpoint({
   response: z.unknown(),
   download: true,
 });
+
+export const exportDeals = endpoint({
+  method: 'GET',
+  path: '/api/v1/trading/deals/export.xlsx',
+  summary: 'Deals (all, or by status) as an XLSX workbook with Chinese headers (bureau)',
+  tags: ['trading'],
+  query: z.object({ status: DealStatus.optional() }),
+  response: z.unknown(),
+  download: true,
+});

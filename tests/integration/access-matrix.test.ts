@@ -283,6 +283,7 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/trading/bidders/:id/refund': ['reviewer', 'bureau_admin'],
   'GET /api/v1/trading/deals': 'public',
   'GET /api/v1/trading/deals/:id': 'public',
+  'GET /api/v1/trading/deals/export.xlsx': ['reviewer', 'bureau_admin'],
   'POST /api/v1/trading/deals/:id/objections': 'signed-in',
   'GET /api/v1/trading/objections': ['reviewer', 'bureau_admin'],
   'POST /api/v1/trading/objections/:id/resolve': ['reviewer', 'bureau_admin'],

@@ -346,3 +346,23 @@ describe('withdrawal and expiry', () => {
     expect(buyLate.body.error.code).toBe('INVALID_STATE');
   });
 });
+
+describe('export of deals', () => {
+  it('the bureau exports deals as XLSX; the total equals the rows to the fen; members may not', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    expect((await (await login(buyer)).get('/api/v1/trading/deals/export.xlsx')).status).toBe(403);
+    const r = await login(reviewer);
+    const res = await r.app.inject({ method: 'GET', url: '/api/v1/trading/deals/export.xlsx', headers: { cookie: r.cookie! }, remoteAddress: r.remoteAddress });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(1).value).toBe('科技成果');
+    const deals = await env.db.select().from(tradeDeals);
+    expect(ws.rowCount).toBe(deals.length + 2);
+    const expectedFen = deals.filter((d) => d.status !== 'cancelled').reduce((s, d) => s + d.amountFen, 0);
+    expect(Math.round(Number(ws.getRow(ws.rowCount).getCell(6).value) * 100)).toBe(expectedFen);
+    expect(res.headers['x-export-rows']).toBe(String(deals.length));
+  });
+});

@@ -10,6 +10,7 @@ import { findFile } from '../files/repository.js';
 import { placeBid, recordDeposit, recordRefund, registerBidder } from './bidding.js';
 import { acceptOffer, buyListing, declineOffer, makeOffer, withdrawOffer } from './buying.js';
 import { createListing, startAuction, withdrawListing } from './create-listing.js';
+import { exportDeals } from './export-deals.js';
 import { listListings } from './list-listings.js';
 import { AuctionHub } from './live.js';
 import { fileObjection, resolveObjection } from './objections.js';
@@ -190,6 +191,12 @@ export function tradingRoutes(app: App): void {
     const rows = await deps.db.select().from(tradeDeals).where(where).orderBy(desc(tradeDeals.createdAt)).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
     const [{ n }] = (await deps.db.select({ n: count() }).from(tradeDeals).where(where)) as [{ n: number }];
     return { items: await presentDealsPublic(deps.db, rows), total: n, page: query.page, pageSize: query.pageSize };
+  });
+
+  // Before /deals/:id in the file for readers; Fastify matches the static segment first anyway.
+  route(app, c.exportDeals, { access: 'read:trade_listing' }, async ({ query, deps, reply }) => {
+    const out = await exportDeals(deps.db, query.status);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer, rows: out.rows });
   });
 
   route(app, c.getDeal, { access: 'public' }, async ({ actor, params, deps }) => presentDeal(deps.db, actor, params.id, deps.clock()));

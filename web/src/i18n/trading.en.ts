@@ -126,7 +126,7 @@ const tradingEn: Messages['trading'] = {
     hint: 'Listings are public; a deal is in public notice before it becomes final.',
   },
   my: { listings: 'Our listings', deals: 'Our deals', registrations: 'Auction registrations', offers: 'Our offers' },
-  desk: { title: 'Trading desk', deposits: 'Deposits', refunds: 'Refunds due', objections: 'Objections' },
+  desk: { title: 'Trading desk', deposits: 'Deposits', refunds: 'Refunds due', objections: 'Objections', export: 'Export deals' },
   empty: 'No listings',
   signIn: 'Sign in',
   noSnipe: 'No extension',

@@ -124,7 +124,7 @@ const tradingZh = {
     hint: '挂牌后公开展示；成交后进入公示期，公示期满无异议交易生效。',
   },
   my: { listings: '本单位挂牌', deals: '本单位交易', registrations: '竞价报名', offers: '本单位报价' },
-  desk: { title: '交易服务台', deposits: '保证金', refunds: '待退还', objections: '异议处理' },
+  desk: { title: '交易服务台', deposits: '保证金', refunds: '待退还', objections: '异议处理', export: '导出成交记录' },
   empty: '暂无挂牌项目',
   signIn: '登录',
   noSnipe: '不延时',

@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, List, Modal, Segmented, Table, Tabs, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as c from '@shared/contracts/trading.js';
 import type { BidderView } from '@shared/contracts/trading.js';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
@@ -76,9 +77,10 @@ function Objections() {
 /** The bureau's trading desk: deposits to record, refunds due, objections to resolve. */
 export function TradingDesk() {
   const { t } = useTranslation();
+  const fail = useErrorToast();
   return (
     <div data-testid="trading-desk">
-      <PageTitle title={t('trading.desk.title')} />
+      <PageTitle title={t('trading.desk.title')} extra={<Button icon={<DownloadOutlined />} onClick={() => void download(c.exportDeals, {}, 'deals.xlsx').catch(fail)} data-testid="export-deals">{t('trading.desk.export')}</Button>} />
       <Tabs items={[
         { key: 'deposits', label: t('trading.desk.deposits'), children: <Deposits /> },
         { key: 'objections', label: t('trading.desk.objections'), children: <Objections /> },
