@@ -1,0 +1,139 @@
+import { z } from 'zod';
+import { endpoint, Id, IdParams, IsoDateTime } from './endpoint.js';
+
+/**
+ * Funding programmes (issue 8): calls for pre-guidance grants, post-award
+ * rewards and post-subsidies; applications with automatic eligibility checks;
+ * formal review; expert review with conflict-of-interest exclusion; scores
+ * aggregated (mean, highest and lowest dropped with five or more); ranking;
+ * awards within budget; public notice with objections; disbursement in
+ * instalments; final acceptance. Workflow: docs/workflows/funding.md.
+ * Money in integer fen as JSON numbers (below 2^53).
+ */
+const Fen = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CALL_KINDS = ['pre_guidance', 'post_award', 'post_subsidy'] as const;
+export const CallKind = z.enum(CALL_KINDS);
+export const CALL_STATUSES = ['draft', 'open', 'review', 'notice', 'awarded'] as const;
+export const APPLICATION_STATUSES = ['ineligible', 'submitted', 'formal_rejected', 'in_review', 'ranked', 'awarded', 'not_awarded', 'accepted'] as const;
+
+export const ScoreItem = z.object({ key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/), label: Text(100), max: z.number().int().min(1).max(100) });
+
+export const CallBody = z
+  .object({
+    kind: CallKind,
+    title: Text(200),
+    description: z.string().trim().max(4000).default(''),
+    eligibility: z.object({
+      orgTypes: z.array(z.string()).default([]),
+      regionPrefixes: z.array(z.string().regex(/^\d{2,12}$/)).default([]),
+      verifiedOnly: z.boolean().default(true),
+      maxRequestFen: Fen.nullable().default(null),
+    }),
+    requiredDocuments: z.array(Text(100)).max(20).default([]),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }),
+    reviewDeadline: z.iso.datetime({ offset: true }),
+    budgetFen: Fen,
+    scoreForm: z.array(ScoreItem).min(1).max(20),
+    noticeDays: z.number().int().min(1).max(30).default(7),
+  })
+  .refine((b) => b.opensAt < b.closesAt && b.closesAt <= b.reviewDeadline, { message: 'opens < closes ≤ review deadline', path: ['closesAt'] })
+  .refine((b) => new Set(b.scoreForm.map((i) => i.key)).size === b.scoreForm.length, { message: 'score item keys must be unique', path: ['scoreForm'] });
+
+export const CallView = z.object({
+  id: Id,
+  kind: CallKind,
+  title: z.string(),
+  description: z.string(),
+  eligibility: z.record(z.string(), z.unknown()),
+  requiredDocuments: z.array(z.string()),
+  opensAt: IsoDateTime,
+  closesAt: IsoDateTime,
+  reviewDeadline: IsoDateTime,
+  budgetFen: Fen,
+  awardedFen: z.number().int(),
+  scoreForm: z.array(ScoreItem),
+  noticeDays: z.number().int(),
+  status: z.enum(CALL_STATUSES),
+  noticeEndsAt: IsoDateTime.nullable(),
+});
+
+export const ApplyBody = z.object({
+  callId: Id,
+  title: Text(200),
+  summary: Text(4000),
+  requestedFen: Fen,
+  documents: z.array(z.object({ name: Text(100), fileId: Id })).max(30).default([]),
+  collaboratorOrgIds: z.array(Id).max(20).default([]),
+  collaboratorNames: z.array(Text(60)).max(50).default([]),
+});
+
+const Check = z.object({ code: z.string(), ok: z.boolean(), message: z.string() });
+
+export const ApplicationView = z.object({
+  id: Id,
+  callId: Id,
+  organisation: z.object({ id: Id, name: z.string() }),
+  title: z.string(),
+  summary: z.string(),
+  requestedFen: Fen,
+  documents: z.array(z.object({ name: z.string(), fileId: Id })),
+  collaboratorNames: z.array(z.string()),
+  checks: z.array(Check),
+  status: z.enum(APPLICATION_STATUSES),
+  formalNote: z.string().nullable(),
+  /** Null until the review closes (and for experts before then). */
+  score: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  awardFen: z.number().int().nullable(),
+  disbursedFen: z.number().int(),
+  /** Every expert's scores: the bureau always; applicants and experts once the review closed. */
+  reviews: z.array(z.object({ expert: z.string().nullable(), total: z.number().nullable(), comment: z.string().nullable(), submitted: z.boolean() })),
+  /** The caller's own assignment (experts). */
+  myReview: z.object({ assignmentId: Id, scores: z.record(z.string(), z.number()).nullable(), comment: z.string().nullable(), submittedAt: IsoDateTime.nullable() }).nullable(),
+  createdAt: IsoDateTime,
+});
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+export const FormalBody = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('pass'), note: z.string().trim().max(2000).optional() }),
+  z.object({ decision: z.literal('reject'), note: Text(2000) }),
+]);
+export const ExpertBody = z.object({ userId: Id, name: Text(60), field: Text(100), title: Text(60), unit: Text(200), unitOrgId: Id.optional() });
+export const ExpertView = z.object({ id: Id, userId: Id, name: z.string(), field: z.string(), title: z.string(), unit: z.string(), unitOrgId: Id.nullable() });
+export const AssignBody = z.object({ expertIds: z.array(Id).min(1).max(30) });
+export const AssignResult = z.object({
+  assigned: z.array(Id),
+  /** Experts refused for a conflict of interest, each with the reason. */
+  excluded: z.array(z.object({ expertId: Id, reason: z.string() })),
+});
+export const ScoreBody = z.object({ scores: z.record(z.string(), z.number().min(0)), comment: Text(4000) });
+export const AwardBody = z.object({ awards: z.array(z.object({ applicationId: Id, amountFen: Fen })).min(1) });
+export const ObjectionBody = z.object({ applicationId: Id.optional(), text: Text(4000) });
+export const DisburseBody = z.object({ amountFen: Fen, paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reference: Text(100) });
+export const AcceptBody = z.object({ note: Text(2000) });
+export const RankingView = z.object({
+  items: z.array(z.object({ applicationId: Id, title: z.string(), organisation: z.string(), score: z.number().nullable(), rank: z.number().int().nullable(), scoresCount: z.number().int(), requestedFen: z.number().int(), awardFen: z.number().int().nullable(), status: z.string() })),
+});
+
+const P = IdParams;
+const tags = ['funding'];
+export const createCall = endpoint({ method: 'POST', path: '/api/v1/funding/calls', summary: 'Create a call (draft)', tags, body: CallBody, response: CallView });
+export const listCalls = endpoint({ method: 'GET', path: '/api/v1/funding/calls', summary: 'Calls (open and later for applicants; all for the bureau)', tags, response: z.object({ items: z.array(CallView) }) });
+export const getCall = endpoint({ method: 'GET', path: '/api/v1/funding/calls/:id', summary: 'A call', tags, params: P, response: CallView });
+export const moveCall = endpoint({ method: 'POST', path: '/api/v1/funding/calls/:id/status', summary: 'Open a call; close its review (aggregates and ranks); publish the notice; finish the notice (awards become final)', tags, params: P, body: z.object({ to: z.enum(['open', 'review', 'notice', 'awarded']) }), response: CallView });
+export const ranking = endpoint({ method: 'GET', path: '/api/v1/funding/calls/:id/ranking', summary: 'Ranking of a call’s applications by aggregated score', tags, params: P, response: RankingView });
+export const award = endpoint({ method: 'POST', path: '/api/v1/funding/calls/:id/awards', summary: 'Decide awards within the budget', tags, params: P, body: AwardBody, response: RankingView });
+export const object = endpoint({ method: 'POST', path: '/api/v1/funding/calls/:id/objections', summary: 'Raise an objection during the public notice', tags, params: P, body: ObjectionBody, response: z.object({ id: Id }) });
+export const apply = endpoint({ method: 'POST', path: '/api/v1/funding/applications', summary: 'Apply to an open call (eligibility checked with reasons)', tags, body: ApplyBody, response: ApplicationView });
+export const listApplications = endpoint({ method: 'GET', path: '/api/v1/funding/applications', summary: 'Applications: own (applicants), assigned (experts), all (bureau)', tags, query: z.object({ callId: Id.optional() }), response: z.object({ items: z.array(ApplicationView) }) });
+export const getApplication = endpoint({ method: 'GET', path: '/api/v1/funding/applications/:id', summary: 'An application', tags, params: P, response: ApplicationView });
+export const formalReview = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/formal', summary: 'Formal review: pass to expert review or reject with a reason', tags, params: P, body: FormalBody, response: ApplicationView });
+export const assign = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/assignments', summary: 'Assign experts, excluding conflicts of interest', tags, params: P, body: AssignBody, response: AssignResult });
+export const score = endpoint({ method: 'PUT', path: '/api/v1/funding/applications/:id/score', summary: 'An assigned expert scores on the call’s form before the deadline', tags, params: P, body: ScoreBody, response: ApplicationView });
+export const disburse = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/disbursements', summary: 'Record a disbursement (instalments for pre-guidance)', tags, params: P, body: DisburseBody, response: ApplicationView });
+export const accept = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance', summary: 'Final acceptance of an awarded project', tags, params: P, body: AcceptBody, response: ApplicationView });
+export const listExperts = endpoint({ method: 'GET', path: '/api/v1/funding/experts', summary: 'The expert registry', tags, response: z.object({ items: z.array(ExpertView) }) });
+export const addExpert = endpoint({ method: 'POST', path: '/api/v1/funding/experts', summary: 'Register an expert (an account with the expert role)', tags, body: ExpertBody, response: ExpertView });
