@@ -20,6 +20,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { systemRoutes } from './system/routes.js';
 import { userRoutes } from './users/routes.js';
 import { voucherRoutes } from './vouchers/routes.js';
+import { fundingRoutes } from './funding/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
 import { commissionerRoutes } from './commissioners/routes.js';
 
@@ -52,6 +53,7 @@ export function registerModules(app: App): void {
   tradingRoutes(app);
   matchingRoutes(app);
   voucherRoutes(app);
+  fundingRoutes(app);
   facilityRoutes(app);
   commissionerRoutes(app);
 }
