@@ -70,7 +70,7 @@ export async function populateContracts(db: Db, n: number): Promise<void> {
         amount, '[]'::jsonb, amount - amount / 10, '[]'::jsonb, lpad(g::text, 16, '0'),
         timestamptz '2017-01-01 00:00:00+08' + (g::double precision / ${n}::int * ${span}::bigint) * interval '1 millisecond',
         1, amount, amount - amount / 10
-      FROM (SELECT g, (10000000 + (g * 7919) % 500000000)::bigint AS amount FROM generate_series(${start}::int, ${start + k - 1}::int) g) s`);
+      FROM (SELECT g, (10000000 + (g::bigint * 7919) % 500000000)::bigint AS amount FROM generate_series(${start}::int, ${start + k - 1}::int) g) s`);
   }
   await db.execute(sql`VACUUM ANALYZE tech_contracts`);
 }
