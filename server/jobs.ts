@@ -10,6 +10,7 @@ import './modules/catalog/search/jobs.js';
 import './modules/imports/jobs.js';
 import './modules/projects/jobs.js';
 import './modules/matchmaking/jobs.js';
+import './modules/registries/jobs.js';
 import './modules/trading/jobs.js';
 import './modules/matching/jobs.js';
 import './modules/plans/jobs.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/modules/audit/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
 import { institutionOfOrganisation, listedServicePrice } from '../../server/modules/registries/lookups.js';
+import { warnExpiringCertificates } from '../../server/modules/registries/warn-expiring.js';
 import { institutions, institutionServices, registryRevisions } from '../../server/modules/registries/schema.js';
 import type { Role } from '../../shared/roles.js';
 import { signIn } from '../support/client.js';
@@ -229,5 +230,15 @@ describe('services, staff, performance, lookups and scoring', () => {
     expect(String(res.headers['content-type'])).toContain('spreadsheetml');
     expect(Number(res.headers['x-export-rows'])).toBeGreaterThanOrEqual(2);
     expect((await centre.get('/api/v1/institutions/export')).status).toBe(403);
+  });
+});
+
+describe('certificate expiry warnings', () => {
+  it('warns once per certificate period when a published institution’s certificate expires within 90 days', async () => {
+    // The centre's certificate is valid until 2026-08-01: 61 days after the test clock's 2026-06-01.
+    expect(await warnExpiringCertificates(env.db, env.clock.now())).toBe(1);
+    expect(await warnExpiringCertificates(env.db, env.clock.now())).toBe(0);
+    const n = await env.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'registry.certificate_expiring'));
+    expect(n[0]!.n).toBeGreaterThanOrEqual(2);
   });
 });
