@@ -45,6 +45,8 @@ export function EditorPage() {
       if (k === 'date') content[f] = v ? (v as dayjs.Dayjs).format('YYYY-MM-DD') : null;
       else if (k === 'list') content[f] = String(v ?? '').split(/[、，,；;\n]/).map((x) => x.trim()).filter(Boolean);
       else if (k === 'enum' && enumOf(kind, f)?.multiple) content[f] = v ?? [];
+      // An empty choice is left out so the server applies the field's default (e.g. level "none").
+      else if (k === 'enum') content[f] = v ?? undefined;
       else content[f] = v === '' || v === undefined ? null : v;
     }
     save.mutate(content);
