@@ -235,8 +235,8 @@ describe('services, staff, performance, lookups and scoring', () => {
 
 describe('certificate expiry warnings', () => {
   it('warns once per certificate period when a published institution’s certificate expires within 90 days', async () => {
-    // The centre's certificate is valid until 2026-08-01: 61 days after the test clock's 2026-06-01.
-    expect(await warnExpiringCertificates(env.db, env.clock.now())).toBe(1);
+    // Both published institutions' certificates are valid until 2026-08-01: 61 days after the test clock's 2026-06-01.
+    expect(await warnExpiringCertificates(env.db, env.clock.now())).toBe(2);
     expect(await warnExpiringCertificates(env.db, env.clock.now())).toBe(0);
     const n = await env.db.select({ n: count() }).from(notifications).where(eq(notifications.kind, 'registry.certificate_expiring'));
     expect(n[0]!.n).toBeGreaterThanOrEqual(2);
