@@ -15,5 +15,4 @@ import './modules/trading/jobs.js';
 import './modules/matching/jobs.js';
 import './modules/plans/jobs.js';
 import './modules/contracts/jobs.js';
-import './modules/contracts/jobs.js';
 import './modules/vouchers/jobs.js';
