@@ -83,14 +83,13 @@ describe('matchmaking journey', () => {
     const achievementTitle = `日光温室卷帘智能控制器 ${suffix}`;
     let demandId = '';
     let achievementId = '';
-    let brokerId = '';
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: ent.org, username: ent.username, password: ent.password });
       await registerEnterprise(baseUrl, { orgName: holder.org, username: holder.username, password: holder.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
       await account(admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
-      brokerId = await account(admin, { username: broker.username, displayName: broker.name, roles: ['broker'] }, broker.password);
+      await account(admin, { username: broker.username, displayName: broker.name, roles: ['broker'] }, broker.password);
       const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
       for (const who of [ent, holder]) {
         const m = await apiAs(baseUrl, who.username, who.password);
@@ -219,7 +218,10 @@ describe('matchmaking journey', () => {
       await signIn(r, reviewer.username, reviewer.password);
       await r.goto(caseUrl);
       await r.getByTestId('assign-broker').click();
-      await r.getByTestId('broker-id').fill(brokerId);
+      // The reviewer finds the broker by name in the list of broker accounts.
+      await r.getByTestId('broker-select').click();
+      await r.keyboard.type(broker.name);
+      await r.locator('.ant-select-item-option').filter({ hasText: broker.name }).first().click();
       await r.getByTestId('assign-confirm').click();
       await expect.poll(() => r.getByTestId('case-broker').textContent()).toBe(broker.name);
       await journey.shot(r, 'broker-assigned');

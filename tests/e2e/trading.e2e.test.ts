@@ -16,7 +16,7 @@ import { signInHttp } from './support/launch.js';
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 /** Long enough for the steps before the end on a slow CI machine; the journey then waits for it. */
-const AUCTION_SECONDS = 300;
+const AUCTION_SECONDS = 150;
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];

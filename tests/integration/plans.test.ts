@@ -58,7 +58,8 @@ function testPlan(over: Record<string, unknown> = {}) {
     indicators: [
       { code: 'achievements', task: 1, name: '平台发布的科技成果', unit: 'count', aggregation: 'yearly', source: { kind: 'computed', query: 'achievements-published' }, public: true, targets: [{ year: 2026, value: 10 }] },
       { code: 'demands', task: 1, name: '平台发布的技术需求', unit: 'count', aggregation: 'cumulative', source: { kind: 'computed', query: 'demands-published' }, targets: [] },
-      { code: 'turnover', task: 1, name: '技术合同交易额', unit: 'cny', aggregation: 'yearly', source: { kind: 'computed', query: 'contract-turnover' }, targets: [{ year: 2026, value: 50_000_000_000 }] },
+      // A source the platform does not have (a provincial market's figure): shown as reported until it exists.
+      { code: 'turnover', task: 1, name: '省技术市场交易额', unit: 'cny', aggregation: 'yearly', source: { kind: 'computed', query: 'provincial-market-turnover' }, targets: [{ year: 2026, value: 50_000_000_000 }] },
       { code: 'institutions', task: 1, name: '技术转移示范机构', unit: 'count', aggregation: 'cumulative', source: { kind: 'reported' }, targets: [{ year: 2026, value: 3 }] },
       { code: 'rule', task: 2, name: '挂钩制度', unit: 'yesno', aggregation: 'cumulative', source: { kind: 'reported' }, targets: [{ year: 2026, value: 1 }] },
     ],
@@ -101,8 +102,11 @@ describe('the Liangzhou plan file', () => {
     expect(dash.status).toBe(200);
     expect(dash.body.year).toBe(2020);
     const source = (code: string) => dash.body.indicators.find((i: { code: string }) => i.code === code).source;
-    expect(source('contract-turnover')).toBe('reported_no_source');
-    expect(source('major-achievements')).toBe('reported_no_source');
+    // Every source the Liangzhou plan names exists now (contracts, registries, commissioners).
+    expect(source('contract-turnover')).toBe('computed');
+    expect(source('major-achievements')).toBe('computed');
+    expect(source('transfer-institutions-provincial')).toBe('computed');
+    expect(source('commissioner-village-coverage')).toBe('computed');
     expect(source('achievements-registered')).toBe('computed');
     expect(source('title-evaluation-rule')).toBe('reported');
   });

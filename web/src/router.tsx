@@ -4,6 +4,7 @@ import { IdleWatcher } from './session/IdleWatcher';
 import { FullPageSpin, RequireAuth, RequirePermission } from './session/guards';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { Home } from './pages/portal/Home';
+import { ServicesHub } from './pages/portal/ServicesHub';
 import { ComingSoon } from './pages/portal/ComingSoon';
 import { NotFound, RouteError } from './pages/portal/NotFound';
 import { Login } from './pages/auth/Login';
@@ -123,7 +124,7 @@ export function createRouter() {
             { path: 'demands/:id', element: <ListingDetail key="demand" kind="demand" /> },
             { path: 'match', element: <DescribeProblem /> },
             { path: 'unsubscribe', element: <UnsubscribePage /> },
-            { path: 'services', element: <ComingSoon area="services" /> },
+            { path: 'services', element: <ServicesHub /> },
             { path: 'policies', element: <ComingSoon area="policies" /> },
             { path: 'statistics', element: <PublicStatistics /> },
             { path: 'trading', element: <TradingList /> },

@@ -74,6 +74,8 @@ const casesEn: Messages['cases'] = {
     claim: 'Claim this case',
     assigned: 'Broker assigned',
     claimed: 'Case claimed',
+    searchHint: 'Search by name, organisation or field',
+    openCases: '{{n}} open',
     idHint: 'Enter the broker’s account id (the system administrator finds it under Accounts).',
   },
   composer: { placeholder: 'Write to the other side…', attach: 'Attach', send: 'Send' },

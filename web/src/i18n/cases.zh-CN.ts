@@ -72,6 +72,8 @@ const casesZh = {
     claim: '认领此对接',
     assigned: '已指派技术经纪人',
     claimed: '已认领',
+    searchHint: '按姓名、单位或专业领域搜索',
+    openCases: '在办 {{n}}',
     idHint: '请输入技术经纪人的账号编号（由系统管理员在账号管理中查看）。',
   },
   composer: { placeholder: '给对方留言……', attach: '附件', send: '发送' },

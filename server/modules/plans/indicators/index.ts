@@ -1,10 +1,7 @@
 /**
  * Every computed-indicator source. Adding one is a file in this folder and its
- * line here. Names reserved in plan files for sources still to come (shown as
- * reported until then): transfer-institutions-provincial,
- * transfer-institutions-municipal, maker-spaces-provincial,
- * maker-spaces-municipal, transfer-talents-provincial,
- * transfer-talents-municipal, commissioner-village-coverage.
+ * line here. A plan may name a query that is not here: it is shown as
+ * reported until a source of that name exists.
  */
 import './achievements-published.js';
 import './demands-published.js';

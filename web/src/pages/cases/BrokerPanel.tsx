@@ -54,10 +54,10 @@ export function BrokerPanel({ view }: { view: CaseView }) {
         okButtonProps={{ disabled: !/^[0-9a-f-]{36}$/i.test(brokerId.trim()), 'data-testid': 'assign-confirm' } as never} destroyOnHidden>
         {canList ? (
           <Select showSearch filterOption={false} onSearch={setSearch} style={{ width: '100%' }} loading={brokers.isFetching} value={brokerId || undefined} onChange={setBrokerId} data-testid="broker-select"
-            placeholder={t('cases.broker.searchHint', { defaultValue: '按姓名、单位或专业领域搜索' })}
+            placeholder={t('cases.broker.searchHint')}
             options={(brokers.data?.items ?? []).map((u) => ({
               value: u.userId,
-              label: `${u.displayName}${u.organisationName ? ` · ${u.organisationName}` : ''}${u.expertise.length ? ` · ${u.expertise.slice(0, 3).join('、')}` : ''} (${t('cases.broker.openCases', { defaultValue: '在办 {{n}}', n: u.openCases })})`,
+              label: `${u.displayName}${u.organisationName ? ` · ${u.organisationName}` : ''}${u.expertise.length ? ` · ${u.expertise.slice(0, 3).join('、')}` : ''} (${t('cases.broker.openCases', { n: u.openCases })})`,
             }))} />
         ) : (
           <>

@@ -39,6 +39,11 @@ import {
   IdcardOutlined,
   HeatMapOutlined,
   MobileOutlined,
+  ClusterOutlined,
+  UsergroupAddOutlined,
+  RocketOutlined,
+  ApartmentOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@shared/contracts/identity.js';
 
@@ -77,6 +82,11 @@ export type ConsoleMenuKey =
   | 'contract-stats'
   | 'rewards'
   | 'majors'
+  | 'registry-institution'
+  | 'registry-broker'
+  | 'registry-space'
+  | 'registry-alliance'
+  | 'registry-demo_zone'
   | 'org-review'
   | 'accounts'
   | 'audit'
@@ -118,6 +128,11 @@ type LabelName =
   | 'contractStats'
   | 'rewards'
   | 'majors'
+  | 'registryInstitution'
+  | 'registryBroker'
+  | 'registrySpace'
+  | 'registryAlliance'
+  | 'registryDemoZone'
   | 'orgReview'
   | 'accounts'
   | 'audit'
@@ -166,6 +181,11 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'vouchers', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
   { key: 'voucher-review', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
   { key: 'voucher-report', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
+  { key: 'registry-institution', path: '/console/registries/institutions', labelKey: 'console.menu.registryInstitution', icon: <ClusterOutlined />, permission: 'read:institution' },
+  { key: 'registry-broker', path: '/console/registries/brokers', labelKey: 'console.menu.registryBroker', icon: <UsergroupAddOutlined />, permission: 'read:broker' },
+  { key: 'registry-space', path: '/console/registries/spaces', labelKey: 'console.menu.registrySpace', icon: <RocketOutlined />, permission: 'read:space' },
+  { key: 'registry-alliance', path: '/console/registries/alliances', labelKey: 'console.menu.registryAlliance', icon: <ApartmentOutlined />, permission: 'read:alliance' },
+  { key: 'registry-demo_zone', path: '/console/registries/demo-zones', labelKey: 'console.menu.registryDemoZone', icon: <FlagOutlined />, permission: 'read:demo_zone' },
   { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
   { key: 'plan-tasks', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
   { key: 'plan-reports', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },

@@ -9,7 +9,8 @@ import { NotificationBell } from '../../components/NotificationBell';
 import { UserMenu } from '../../components/UserMenu';
 import { useSession } from '../../session/SessionContext';
 
-const NAV = ['home', 'achievements', 'demands', 'services', 'policies', 'statistics'] as const;
+/** The public areas; 政策 (policies) keeps its page but leaves the bar until it has content. */
+const NAV = ['home', 'achievements', 'demands', 'match', 'trading', 'services', 'statistics'] as const;
 const pathOf = (k: (typeof NAV)[number]) => (k === 'home' ? '/' : `/${k}`);
 
 export function PortalLayout() {
