@@ -58,7 +58,7 @@ const testPlan = {
   ],
   indicators: [
     { code: 'achievements', task: 1, name: '平台发布的科技成果', unit: 'count', aggregation: 'yearly', source: { kind: 'computed', query: 'achievements-published' }, targets: [{ year: 2026, value: 10 }] },
-    { code: 'turnover', task: 1, name: '技术合同交易额', unit: 'cny', aggregation: 'yearly', source: { kind: 'computed', query: 'contract-turnover' }, targets: [{ year: 2026, value: 50_000_000_000 }] },
+    { code: 'turnover', task: 1, name: '省技术市场交易额', unit: 'cny', aggregation: 'yearly', source: { kind: 'computed', query: 'provincial-market-turnover' }, targets: [{ year: 2026, value: 50_000_000_000 }] },
     { code: 'institutions', task: 1, name: '技术转移示范机构', unit: 'count', aggregation: 'cumulative', source: { kind: 'reported' }, targets: [{ year: 2026, value: 3 }, { year: 2027, value: 5 }] },
     { code: 'rule', task: 2, name: '挂钩制度', unit: 'yesno', aggregation: 'cumulative', source: { kind: 'reported' }, targets: [{ year: 2026, value: 1 }] },
   ],
@@ -106,8 +106,8 @@ describe('the plan status report (PDF)', () => {
     expect(cover).toContain('测政办发〔2026〕1号');
     expect(cover).toContain('2026年4月12日');
     const all = flat(pages.join(''));
-    for (const name of ['平台发布的科技成果', '技术合同交易额', '技术转移示范机构', '挂钩制度', '加强科技成果信息汇集', '制定职称评定挂钩制度']) expect(all).toContain(name);
-    // The turnover has no data source yet: shown as reported, marked so.
+    for (const name of ['平台发布的科技成果', '省技术市场交易额', '技术转移示范机构', '挂钩制度', '加强科技成果信息汇集', '制定职称评定挂钩制度']) expect(all).toContain(name);
+    // A province's market figure has no data source here: shown as reported, marked so.
     expect(all).toContain('责任单位填报※');
     expect(all).toContain('平台暂无该指标的数据来源');
     // Three achievements this year against a target of 10; the accepted report's 2 institutions.
