@@ -99,8 +99,9 @@ describe('registries journey', () => {
     const visitor = await personPage();
     await step('directory-search', async () => {
       await visitor.goto('/directory/institutions');
-      await visitor.getByTestId('registry-search').locator('input').fill(`甜高粱 ${suffix}`);
-      await visitor.getByTestId('registry-search').locator('input').press('Enter');
+      // antd puts the test id on the search input itself.
+      await visitor.getByTestId('registry-search').fill(`甜高粱 ${suffix}`);
+      await visitor.getByTestId('registry-search').press('Enter');
       const link = visitor.getByTestId('registry-link').filter({ hasText: name });
       await link.waitFor();
       await journey.shot(visitor, 'directory-search');
