@@ -9,7 +9,7 @@ import { NotificationBell } from '../../components/NotificationBell';
 import { UserMenu } from '../../components/UserMenu';
 import { useSession } from '../../session/SessionContext';
 import { PASSWORD_CHANGE_PATH } from '../../session/guards';
-import { activeKey, visibleMenu } from './menu';
+import { activeKey, CONSOLE_GROUPS, visibleMenu } from './menu';
 
 export function ConsoleLayout() {
   const { t } = useTranslation();
@@ -28,11 +28,18 @@ export function ConsoleLayout() {
       mode="inline"
       selectedKeys={[activeKey(pathname)]}
       style={{ borderInlineEnd: 'none' }}
-      items={entries.map((e) => ({
-        key: e.key,
-        icon: e.icon,
-        label: <span data-testid={`menu-${e.key}`}>{t(e.labelKey)}</span>,
-      }))}
+      items={CONSOLE_GROUPS.map((g) => ({ g, members: entries.filter((e) => e.group === g) }))
+        .filter(({ members }) => members.length > 0)
+        .map(({ g, members }) => ({
+          type: 'group' as const,
+          key: `group-${g}`,
+          label: t(`console.group.${g}`),
+          children: members.map((e) => ({
+            key: e.key,
+            icon: e.icon,
+            label: <span data-testid={`menu-${e.key}`}>{t(e.labelKey)}</span>,
+          })),
+        }))}
       onClick={({ key }) => {
         const e = entries.find((x) => x.key === key);
         setDrawer(false);

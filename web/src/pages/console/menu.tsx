@@ -139,8 +139,16 @@ type LabelName =
   | 'mail'
   | 'notifications';
 
+/**
+ * The console's sections, in the order the menu shows them. A staff member sees
+ * some forty pages; headed groups keep them findable.
+ */
+export const CONSOLE_GROUPS = ['mine', 'catalog', 'matching', 'trading', 'ecosystem', 'villages', 'funding', 'plans', 'admin'] as const;
+export type ConsoleGroup = (typeof CONSOLE_GROUPS)[number];
+
 type Entry = {
   key: ConsoleMenuKey;
+  group: ConsoleGroup;
   path: string;
   labelKey: `console.menu.${LabelName}`;
   icon: ReactNode;
@@ -152,50 +160,50 @@ type Entry = {
 
 /** The one table mapping console pages to paths and the permissions that show them. */
 export const CONSOLE_MENU: Entry[] = [
-  { key: 'overview', path: '/console', labelKey: 'console.menu.overview', icon: <DashboardOutlined /> },
-  { key: 'profile', path: '/console/profile', labelKey: 'console.menu.profile', icon: <UserOutlined /> },
-  { key: 'organisation', path: '/console/organisation', labelKey: 'console.menu.organisation', icon: <BankOutlined />, needsOrg: true },
-  { key: 'my-achievements', path: '/console/achievements', labelKey: 'console.menu.myAchievements', icon: <ExperimentOutlined />, permission: 'create:achievement', needsOrg: true },
-  { key: 'my-demands', path: '/console/demands', labelKey: 'console.menu.myDemands', icon: <ProfileOutlined />, permission: 'create:demand', needsOrg: true },
-  { key: 'review-desk', path: '/console/review', labelKey: 'console.menu.reviewDesk', icon: <FileSearchOutlined />, permission: 'review:listing' },
-  { key: 'imports', path: '/console/imports', labelKey: 'console.menu.imports', icon: <CloudUploadOutlined />, permission: 'create:import' },
-  { key: 'dictionary', path: '/console/dictionary', labelKey: 'console.menu.dictionary', icon: <BookOutlined />, permission: 'manage:dictionary' },
-  { key: 'projects', path: '/console/projects', labelKey: 'console.menu.projects', icon: <FundProjectionScreenOutlined />, permission: 'read:project' },
-  { key: 'overdue', path: '/console/overdue', labelKey: 'console.menu.overdue', icon: <WarningOutlined />, permission: 'supervise:obligation' },
-  { key: 'cases', path: '/console/cases', labelKey: 'console.menu.cases', icon: <InteractionOutlined />, permission: 'read:case' },
-  { key: 'subscriptions', path: '/console/subscriptions', labelKey: 'console.menu.subscriptions', icon: <NotificationOutlined /> },
-  { key: 'workload', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
-  { key: 'funnel', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
-  { key: 'trading', path: '/console/trading', labelKey: 'console.menu.trading', icon: <ShopOutlined />, needsOrg: true },
-  { key: 'trading-desk', path: '/console/trading-desk', labelKey: 'console.menu.tradingDesk', icon: <AccountBookOutlined />, permission: 'manage:auction' },
-  { key: 'facilities', path: '/console/facilities', labelKey: 'console.menu.facilities', icon: <ExperimentFilled />, permission: 'read:facility' },
-  { key: 'bookings', path: '/console/bookings', labelKey: 'console.menu.bookings', icon: <CalendarOutlined />, permission: 'read:booking', needsOrg: true },
-  { key: 'service-log', path: '/m/commissioner', labelKey: 'console.menu.serviceLog', icon: <MobileOutlined />, permission: 'create:service_log' },
-  { key: 'coverage', path: '/console/coverage', labelKey: 'console.menu.coverage', icon: <HeatMapOutlined />, permission: 'read:coverage' },
-  { key: 'commissioners', path: '/console/commissioners', labelKey: 'console.menu.commissioners', icon: <IdcardOutlined />, permission: 'read:commissioner' },
-  { key: 'villages', path: '/console/villages', labelKey: 'console.menu.villages', icon: <EnvironmentOutlined />, permission: 'read:village' },
-  { key: 'contracts', path: '/console/contracts', labelKey: 'console.menu.contracts', icon: <FileProtectOutlined />, permission: 'read:contract' },
-  { key: 'contract-stats', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
-  { key: 'rewards', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },
-  { key: 'majors', path: '/console/major-achievements', labelKey: 'console.menu.majors', icon: <TrophyOutlined />, permission: 'read:major' },
-  { key: 'vouchers', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
-  { key: 'voucher-review', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
-  { key: 'voucher-report', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
-  { key: 'registry-institution', path: '/console/registries/institutions', labelKey: 'console.menu.registryInstitution', icon: <ClusterOutlined />, permission: 'read:institution' },
-  { key: 'registry-broker', path: '/console/registries/brokers', labelKey: 'console.menu.registryBroker', icon: <UsergroupAddOutlined />, permission: 'read:broker' },
-  { key: 'registry-space', path: '/console/registries/spaces', labelKey: 'console.menu.registrySpace', icon: <RocketOutlined />, permission: 'read:space' },
-  { key: 'registry-alliance', path: '/console/registries/alliances', labelKey: 'console.menu.registryAlliance', icon: <ApartmentOutlined />, permission: 'read:alliance' },
-  { key: 'registry-demo_zone', path: '/console/registries/demo-zones', labelKey: 'console.menu.registryDemoZone', icon: <FlagOutlined />, permission: 'read:demo_zone' },
-  { key: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
-  { key: 'plan-tasks', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
-  { key: 'plan-reports', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },
-  { key: 'supervision', path: '/console/supervision', labelKey: 'console.menu.supervision', icon: <AlertOutlined />, permission: 'supervise:plan' },
-  { key: 'plan-admin', path: '/console/plan-admin', labelKey: 'console.menu.planAdmin', icon: <SettingOutlined />, permission: 'manage:plan' },
-  { key: 'org-review', path: '/console/org-review', labelKey: 'console.menu.orgReview', icon: <SafetyCertificateOutlined />, permission: 'verify:organisation' },
-  { key: 'accounts', path: '/console/accounts', labelKey: 'console.menu.accounts', icon: <TeamOutlined />, permission: 'manage:user' },
-  { key: 'audit', path: '/console/audit', labelKey: 'console.menu.audit', icon: <AuditOutlined />, permission: 'read:audit' },
-  { key: 'mail', path: '/console/mail', labelKey: 'console.menu.mail', icon: <MailOutlined />, permission: 'read:mail' },
-  { key: 'notifications', path: '/console/notifications', labelKey: 'console.menu.notifications', icon: <BellOutlined /> },
+  { key: 'overview', group: 'mine', path: '/console', labelKey: 'console.menu.overview', icon: <DashboardOutlined /> },
+  { key: 'profile', group: 'mine', path: '/console/profile', labelKey: 'console.menu.profile', icon: <UserOutlined /> },
+  { key: 'organisation', group: 'mine', path: '/console/organisation', labelKey: 'console.menu.organisation', icon: <BankOutlined />, needsOrg: true },
+  { key: 'my-achievements', group: 'catalog', path: '/console/achievements', labelKey: 'console.menu.myAchievements', icon: <ExperimentOutlined />, permission: 'create:achievement', needsOrg: true },
+  { key: 'my-demands', group: 'catalog', path: '/console/demands', labelKey: 'console.menu.myDemands', icon: <ProfileOutlined />, permission: 'create:demand', needsOrg: true },
+  { key: 'review-desk', group: 'catalog', path: '/console/review', labelKey: 'console.menu.reviewDesk', icon: <FileSearchOutlined />, permission: 'review:listing' },
+  { key: 'imports', group: 'catalog', path: '/console/imports', labelKey: 'console.menu.imports', icon: <CloudUploadOutlined />, permission: 'create:import' },
+  { key: 'dictionary', group: 'catalog', path: '/console/dictionary', labelKey: 'console.menu.dictionary', icon: <BookOutlined />, permission: 'manage:dictionary' },
+  { key: 'projects', group: 'catalog', path: '/console/projects', labelKey: 'console.menu.projects', icon: <FundProjectionScreenOutlined />, permission: 'read:project' },
+  { key: 'overdue', group: 'catalog', path: '/console/overdue', labelKey: 'console.menu.overdue', icon: <WarningOutlined />, permission: 'supervise:obligation' },
+  { key: 'cases', group: 'matching', path: '/console/cases', labelKey: 'console.menu.cases', icon: <InteractionOutlined />, permission: 'read:case' },
+  { key: 'subscriptions', group: 'mine', path: '/console/subscriptions', labelKey: 'console.menu.subscriptions', icon: <NotificationOutlined /> },
+  { key: 'workload', group: 'matching', path: '/console/broker', labelKey: 'console.menu.workload', icon: <SolutionOutlined />, permission: 'read:workload' },
+  { key: 'funnel', group: 'matching', path: '/console/funnel', labelKey: 'console.menu.funnel', icon: <FunnelPlotOutlined />, permission: 'read:funnel' },
+  { key: 'trading', group: 'trading', path: '/console/trading', labelKey: 'console.menu.trading', icon: <ShopOutlined />, needsOrg: true },
+  { key: 'trading-desk', group: 'trading', path: '/console/trading-desk', labelKey: 'console.menu.tradingDesk', icon: <AccountBookOutlined />, permission: 'manage:auction' },
+  { key: 'facilities', group: 'ecosystem', path: '/console/facilities', labelKey: 'console.menu.facilities', icon: <ExperimentFilled />, permission: 'read:facility' },
+  { key: 'bookings', group: 'ecosystem', path: '/console/bookings', labelKey: 'console.menu.bookings', icon: <CalendarOutlined />, permission: 'read:booking', needsOrg: true },
+  { key: 'service-log', group: 'villages', path: '/m/commissioner', labelKey: 'console.menu.serviceLog', icon: <MobileOutlined />, permission: 'create:service_log' },
+  { key: 'coverage', group: 'villages', path: '/console/coverage', labelKey: 'console.menu.coverage', icon: <HeatMapOutlined />, permission: 'read:coverage' },
+  { key: 'commissioners', group: 'villages', path: '/console/commissioners', labelKey: 'console.menu.commissioners', icon: <IdcardOutlined />, permission: 'read:commissioner' },
+  { key: 'villages', group: 'villages', path: '/console/villages', labelKey: 'console.menu.villages', icon: <EnvironmentOutlined />, permission: 'read:village' },
+  { key: 'contracts', group: 'trading', path: '/console/contracts', labelKey: 'console.menu.contracts', icon: <FileProtectOutlined />, permission: 'read:contract' },
+  { key: 'contract-stats', group: 'trading', path: '/console/contract-statistics', labelKey: 'console.menu.contractStats', icon: <BarChartOutlined />, permission: 'read:contractstats' },
+  { key: 'rewards', group: 'trading', path: '/console/rewards', labelKey: 'console.menu.rewards', icon: <GiftOutlined />, permission: 'read:income' },
+  { key: 'majors', group: 'trading', path: '/console/major-achievements', labelKey: 'console.menu.majors', icon: <TrophyOutlined />, permission: 'read:major' },
+  { key: 'vouchers', group: 'funding', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
+  { key: 'voucher-review', group: 'funding', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
+  { key: 'voucher-report', group: 'funding', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
+  { key: 'registry-institution', group: 'ecosystem', path: '/console/registries/institutions', labelKey: 'console.menu.registryInstitution', icon: <ClusterOutlined />, permission: 'read:institution' },
+  { key: 'registry-broker', group: 'ecosystem', path: '/console/registries/brokers', labelKey: 'console.menu.registryBroker', icon: <UsergroupAddOutlined />, permission: 'read:broker' },
+  { key: 'registry-space', group: 'ecosystem', path: '/console/registries/spaces', labelKey: 'console.menu.registrySpace', icon: <RocketOutlined />, permission: 'read:space' },
+  { key: 'registry-alliance', group: 'ecosystem', path: '/console/registries/alliances', labelKey: 'console.menu.registryAlliance', icon: <ApartmentOutlined />, permission: 'read:alliance' },
+  { key: 'registry-demo_zone', group: 'ecosystem', path: '/console/registries/demo-zones', labelKey: 'console.menu.registryDemoZone', icon: <FlagOutlined />, permission: 'read:demo_zone' },
+  { key: 'plans', group: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
+  { key: 'plan-tasks', group: 'plans', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
+  { key: 'plan-reports', group: 'plans', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },
+  { key: 'supervision', group: 'plans', path: '/console/supervision', labelKey: 'console.menu.supervision', icon: <AlertOutlined />, permission: 'supervise:plan' },
+  { key: 'plan-admin', group: 'plans', path: '/console/plan-admin', labelKey: 'console.menu.planAdmin', icon: <SettingOutlined />, permission: 'manage:plan' },
+  { key: 'org-review', group: 'admin', path: '/console/org-review', labelKey: 'console.menu.orgReview', icon: <SafetyCertificateOutlined />, permission: 'verify:organisation' },
+  { key: 'accounts', group: 'admin', path: '/console/accounts', labelKey: 'console.menu.accounts', icon: <TeamOutlined />, permission: 'manage:user' },
+  { key: 'audit', group: 'admin', path: '/console/audit', labelKey: 'console.menu.audit', icon: <AuditOutlined />, permission: 'read:audit' },
+  { key: 'mail', group: 'admin', path: '/console/mail', labelKey: 'console.menu.mail', icon: <MailOutlined />, permission: 'read:mail' },
+  { key: 'notifications', group: 'mine', path: '/console/notifications', labelKey: 'console.menu.notifications', icon: <BellOutlined /> },
 ];
 
 export function visibleMenu(user: Me, hasPermission: (p: string) => boolean): Entry[] {
