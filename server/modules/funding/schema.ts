@@ -62,6 +62,8 @@ export const fundingApplications = pgTable(
     /** ineligible | submitted | formal_rejected | in_review | ranked | awarded | not_awarded | accepted */
     status: text().notNull(),
     formalNote: text(),
+    /** Set when an upheld objection withdrew the award during the notice (the reason). */
+    withdrawnNote: text(),
     /** Aggregated score (mean; highest and lowest dropped with five or more scores). */
     score: real(),
     rank: integer(),
@@ -105,6 +107,11 @@ export const fundingAssignments = pgTable(
     total: real(),
     comment: text(),
     submittedAt: timestamp({ withTimezone: true }),
+    /** The expert's own deadline (default: the call's review deadline); the bureau may extend it. Null only on rows from before deadlines existed (read as the call's). */
+    deadline: timestamp({ withTimezone: true }),
+    /** When the 2-day reminder and the overdue notice went out (reset on extension). */
+    remindedAt: timestamp({ withTimezone: true }),
+    overdueNotifiedAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex().on(t.applicationId, t.expertId), index().on(t.expertId)],
@@ -117,9 +124,16 @@ export const fundingObjections = pgTable('funding_objections', {
     .references(() => fundingCalls.id, { onDelete: 'cascade' }),
   applicationId: uuid().references(() => fundingApplications.id, { onDelete: 'cascade' }),
   userId: uuid().references(() => users.id, { onDelete: 'set null' }),
+  /** The reasons. */
   text: text().notNull(),
+  evidenceFileIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+  /** open | upheld | dismissed */
+  status: text().notNull().default('open'),
+  resolution: text(),
+  resolvedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+  resolvedAt: timestamp({ withTimezone: true }),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [index().on(t.callId, t.status), check('funding_objections_status', sql`${t.status} IN ('open', 'upheld', 'dismissed')`)]);
 
 export const fundingDisbursements = pgTable(
   'funding_disbursements',
