@@ -151,3 +151,24 @@ export const fundingDisbursements = pgTable(
   },
   (t) => [uniqueIndex().on(t.applicationId, t.instalment), check('funding_disbursements_amount', sql`${t.amountFen} > 0`)],
 );
+
+/**
+ * An application's timeline as its applicant sees it (submitted, formal
+ * review, expert review, ranking, award, notice, disbursements, acceptance),
+ * written by each operation with the injected clock. The audit trail stays
+ * the record of who did what; this is the applicant-facing history.
+ */
+export const fundingEvents = pgTable(
+  'funding_events',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => fundingApplications.id, { onDelete: 'cascade' }),
+    /** submitted | ineligible | formal_pass | formal_reject | in_review | ranked | award_withdrawn | awarded | not_awarded | disbursed | accepted */
+    event: text().notNull(),
+    note: text(),
+    at: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.applicationId, t.at)],
+);
