@@ -4,7 +4,7 @@ import { defineJob, defineSchedule, enqueue } from '../../core/jobs/queue.js';
 import { loadConfig } from '../../config.js';
 import { onListingIndexed } from '../catalog/search/index-listing.js';
 import { sendDigests } from './digests.js';
-import { matchNewRecord } from './subscriptions.js';
+import { matchNewRecord } from './subscription-batch.js';
 import { rebuildTermStats, invalidateTermStats } from './term-stats.js';
 import './notification-texts.js';
 

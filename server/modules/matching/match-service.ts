@@ -27,7 +27,7 @@ import { termStats } from './term-stats.js';
  */
 
 /** The engine direction for an API direction (free text → demands ranks like an achievement asking). */
-const ENGINE_DIRECTION: Record<Exclude<MatchDirection, 'achievement-enterprises'>, Direction> = {
+export const ENGINE_DIRECTION: Record<Exclude<MatchDirection, 'achievement-enterprises'>, Direction> = {
   'demand-achievements': 'demand-achievements',
   'achievement-demands': 'achievement-demands',
   'achievement-similar': 'achievement-similar',
@@ -78,12 +78,14 @@ type RunInput = {
   filters?: MatchFilters;
   limit: number;
   now: Date;
+  /** The target's corpus statistics when the caller already holds them (the batched subscription check: one set for all). */
+  stats?: CorpusStats;
 };
 
 /** Retrieval and re-ranking; returns the engine's matches (ids, scores, explanations). */
 export async function runMatch(db: Db, input: RunInput): Promise<Match[]> {
   const config = loadMatchConfig();
-  const stats = await termStats(db, input.target);
+  const stats = input.stats ?? (await termStats(db, input.target));
   const direction = ENGINE_DIRECTION[input.direction];
   const selfId = 'doc' in input.source ? input.source.doc.id : undefined;
   const query = buildQuery(

@@ -226,7 +226,48 @@ export async function listHits(db: DbOrTx, actor: Actor, id: string) {
 // ---- matching new publications -------------------------------------------
 
 /** How far down a subscription's ranking a newly published record is looked for. */
-const HIT_POOL = 500;
+export const HIT_POOL = 500;
+
+/** A subscription as the publication check reads it (with its owner's organisation). */
+export type ActiveSubscription = SubscriptionRow & { organisation_id: string | null };
+
+/** The published record a check is about, or null when it is not (or no longer) matchable. */
+export async function publishedRecord(db: DbOrTx, kind: MatchKind, id: string): Promise<{ title: string; organisation_id: string } | null> {
+  const rec = await db.execute<{ title: string; organisation_id: string }>(sql`
+    SELECT title, organisation_id FROM ${sql.raw(kind === 'achievement' ? 'achievements' : 'demands')}
+    WHERE id = ${id} AND status = 'published' AND search_vector IS NOT NULL`);
+  return rec.rows[0] ?? null;
+}
+
+/**
+ * Records a hit and tells the subscriber in the app, in one transaction;
+ * false when the record had already hit this subscription (a concurrent
+ * check, or an edit re-publishing it).
+ */
+export async function recordHit(
+  db: Db,
+  s: Pick<SubscriptionRow, 'id' | 'userId'>,
+  record: { kind: MatchKind; id: string; title: string },
+  relevance: number,
+  explanation: Explanation,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const ins = await tx
+      .insert(subscriptionHits)
+      .values({ subscriptionId: s.id, recordKind: record.kind, recordId: record.id, score: relevance, explanation, createdAt: now })
+      .onConflictDoNothing()
+      .returning({ id: subscriptionHits.id });
+    if (ins.length === 0) return false;
+    await notify(tx, {
+      userIds: [s.userId],
+      kind: 'match.subscription_hit',
+      params: { kind: record.kind, title: record.title, relevance: Math.round(relevance * 100), summaryZh: explanation.summary.zh, summaryEn: explanation.summary.en },
+      link: `/${record.kind === 'achievement' ? 'achievements' : 'demands'}/${record.id}`,
+    });
+    return true;
+  });
+}
 
 /**
  * A record was published (or changed while published): every active
@@ -235,23 +276,19 @@ const HIT_POOL = 500;
  * score users see) and, when its relevance reaches the subscription's
  * threshold, records a hit and tells the subscriber in the app. A record
  * already hit is not announced again (an edit re-publishes it). The
- * subscriber's own organisation's records are skipped. Cost: one match query
- * per active subscription of that kind; runs in the job after commit.
+ * subscriber's own organisation's records are skipped.
+ *
+ * This is the first version: one match query per active subscription. The
+ * publication job uses the batched check (subscription-batch.ts), which gives
+ * the same hits; this one stays as its reference (tests compare both, the
+ * bench times both).
  */
-export async function matchNewRecord(db: Db, kind: MatchKind, id: string, now: Date): Promise<number> {
-  const rec = await db.execute<{ title: string; organisation_id: string }>(sql`
-    SELECT title, organisation_id FROM ${sql.raw(kind === 'achievement' ? 'achievements' : 'demands')}
-    WHERE id = ${id} AND status = 'published' AND search_vector IS NOT NULL`);
-  const record = rec.rows[0];
+export async function matchNewRecordOneByOne(db: Db, kind: MatchKind, id: string, now: Date): Promise<number> {
+  const record = await publishedRecord(db, kind, id);
   if (!record) return 0;
-  const subs = await db.execute<SubscriptionRow & { organisation_id: string | null }>(sql`
-    SELECT s.id, s.user_id AS "userId", s.target, s.source_kind AS "sourceKind", s.source_id AS "sourceId", s.profile_text AS "profileText",
-      s.filters, s.threshold, u.organisation_id
-    FROM match_subscriptions s JOIN users u ON u.id = s.user_id
-    WHERE s.target = ${kind} AND s.active AND u.status = 'active'
-      AND NOT EXISTS (SELECT 1 FROM match_subscription_hits h WHERE h.subscription_id = s.id AND h.record_kind = ${kind} AND h.record_id = ${id})`);
+  const subs = await activeSubscriptionsFor(db, kind, id);
   let hits = 0;
-  for (const s of subs.rows) {
+  for (const s of subs) {
     if (s.organisation_id && s.organisation_id === record.organisation_id) continue;
     const direction = subscriptionDirection(s.sourceKind, kind);
     if (!direction) continue;
@@ -268,22 +305,18 @@ export async function matchNewRecord(db: Db, kind: MatchKind, id: string, now: D
     if (!m) continue;
     const relevance = relevanceOf(m.score, direction === 'text-demands' ? 'achievement-demands' : direction);
     if (relevance < s.threshold) continue;
-    const inserted = await db.transaction(async (tx) => {
-      const ins = await tx
-        .insert(subscriptionHits)
-        .values({ subscriptionId: s.id, recordKind: kind, recordId: id, score: relevance, explanation: m.explanation, createdAt: now })
-        .onConflictDoNothing()
-        .returning({ id: subscriptionHits.id });
-      if (ins.length === 0) return false;
-      await notify(tx, {
-        userIds: [s.userId],
-        kind: 'match.subscription_hit',
-        params: { kind, title: record.title, relevance: Math.round(relevance * 100), summaryZh: m.explanation.summary.zh, summaryEn: m.explanation.summary.en },
-        link: `/${kind === 'achievement' ? 'achievements' : 'demands'}/${id}`,
-      });
-      return true;
-    });
-    if (inserted) hits += 1;
+    if (await recordHit(db, s, { kind, id, title: record.title }, relevance, m.explanation, now)) hits += 1;
   }
   return hits;
+}
+
+/** The active subscriptions of active users to a kind that this record has not hit yet. */
+export async function activeSubscriptionsFor(db: DbOrTx, kind: MatchKind, id: string): Promise<ActiveSubscription[]> {
+  const subs = await db.execute<ActiveSubscription>(sql`
+    SELECT s.id, s.user_id AS "userId", s.target, s.source_kind AS "sourceKind", s.source_id AS "sourceId", s.profile_text AS "profileText",
+      s.filters, s.threshold, u.organisation_id
+    FROM match_subscriptions s JOIN users u ON u.id = s.user_id
+    WHERE s.target = ${kind} AND s.active AND u.status = 'active'
+      AND NOT EXISTS (SELECT 1 FROM match_subscription_hits h WHERE h.subscription_id = s.id AND h.record_kind = ${kind} AND h.record_id = ${id})`);
+  return subs.rows;
 }
