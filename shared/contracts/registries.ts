@@ -417,6 +417,15 @@ export const removeStaff = del('/api/v1/institutions/:id/staff/:subId', 'Remove 
 export const setPerformance = sub('PUT', '/api/v1/institutions/:id/performance/:year', 'Record the yearly performance', PerformanceBody, YearParams);
 export const setAssessment = sub('PUT', '/api/v1/institutions/:id/assessments/:year', 'The bureau scores a demonstration institution for a year', AssessmentBody, YearParams);
 export const getScoring = endpoint({ method: 'GET', path: '/api/v1/institution-scoring/:year', summary: 'Scoring scheme and results of a year, with the below-standard list', tags: ['registries'], params: ScoringYearParams, response: ScoringView });
+export const exportScoring = endpoint({
+  method: 'GET',
+  path: '/api/v1/institution-scoring/:year/export.xlsx',
+  summary: 'The year\'s scores, weighted totals and ranking as XLSX (Chinese headers)',
+  tags: ['registries'],
+  params: ScoringYearParams,
+  response: z.unknown(),
+  download: true,
+});
 export const setScoring = endpoint({ method: 'PUT', path: '/api/v1/institution-scoring/:year', summary: 'Set the weights and pass mark of a year', tags: ['registries'], params: ScoringYearParams, body: SchemeBody, response: ScoringView });
 
 export const addCertificate = sub('POST', '/api/v1/brokers/:id/certificates', 'Add a certificate', CertificateBody, IdParams);

@@ -220,6 +220,8 @@ const EXPECTED: Record<string, Who> = {
   'PUT /api/v1/institutions/:id/performance/:year': ['service_member', 'org_admin', 'bureau_admin'],
   'PUT /api/v1/institutions/:id/assessments/:year': ['reviewer', 'bureau_admin'],
   'GET /api/v1/institution-scoring/:year': ['reviewer', 'bureau_admin'],
+  // Registries web (issue 7): the scoring screen's XLSX export.
+  'GET /api/v1/institution-scoring/:year/export.xlsx': ['reviewer', 'bureau_admin'],
   'PUT /api/v1/institution-scoring/:year': ['reviewer', 'bureau_admin'],
   'POST /api/v1/brokers/:id/certificates': ['broker', 'bureau_admin'],
   'DELETE /api/v1/brokers/:id/certificates/:subId': ['broker', 'bureau_admin'],

@@ -224,6 +224,44 @@ describe('services, staff, performance, lookups and scoring', () => {
     expect(mine.body.isDefault).toBe(false);
   });
 
+  it('the scoring XLSX ranks the year’s institutions with weights in the headers and marks those below standard (bureau only)', async () => {
+    const res = await reviewer.app.inject({ method: 'GET', url: '/api/v1/institution-scoring/2026/export.xlsx', headers: { cookie: reviewer.cookie! }, remoteAddress: reviewer.remoteAddress });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['content-type'])).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(4).value).toBe('基础条件（权重 20）');
+    const names = [] as string[];
+    ws.eachRow((r, n) => { if (n > 1) names.push(String(r.getCell(2).value)); });
+    const mine = names.indexOf('凉州区科技成果转化服务中心');
+    expect(mine).toBeGreaterThanOrEqual(0);
+    const row = ws.getRow(mine + 2);
+    expect(row.getCell(1).value).toBe(1);
+    expect(row.getCell(9).value).toBe(60);
+    expect(row.getCell(10).value).toBe('否');
+    expect((await centre.get('/api/v1/institution-scoring/2026/export.xlsx')).status).toBe(403);
+    expect((await reviewer.get('/api/v1/institution-scoring/1999/export.xlsx')).status).toBe(400);
+  });
+
+  it('staff linked to a broker show the broker’s grade once the broker profile is published', async () => {
+    const b = await login(['broker']);
+    const profile = await b.post('/api/v1/brokers', { content: { name: '赵技经', grade: 'senior', expertise: ['技术评估'] } });
+    const brokerId = profile.body.id as string;
+    const linked = await centre.post(`/api/v1/institutions/${id}/staff`, { name: '赵技经', position: '评估部主任', brokerId });
+    const staff = () => linked.body.details.staff.find((x: { name: string }) => x.name === '赵技经');
+    expect(staff()).toMatchObject({ brokerId, brokerName: null, brokerGrade: null });
+    await b.post(`/api/v1/brokers/${brokerId}/submit`);
+    await reviewer.post(`/api/v1/brokers/${brokerId}/approve`);
+    const pub = await anon.get(`/api/v1/institutions/${id}`);
+    const row = pub.body.details.staff.find((x: { name: string }) => x.name === '赵技经');
+    expect(row).toMatchObject({ brokerName: '赵技经', brokerGrade: 'senior' });
+    expect(row.phone).toBeUndefined();
+    const missing = await centre.post(`/api/v1/institutions/${id}/staff`, { name: '无档案', brokerId: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.body.error.fields[0].path).toBe('brokerId');
+  });
+
   it('exports XLSX for the bureau only', async () => {
     const res = await reviewer.get('/api/v1/institutions/export');
     expect(res.status).toBe(200);

@@ -10,6 +10,7 @@ import {
   allianceMembers,
   allianceProjects,
   brokerCertificates,
+  brokers,
   brokerTrainings,
   institutionPerformance,
   institutionServices,
@@ -46,13 +47,29 @@ export function certificateState(validUntil: string | null, now: Date): { state:
 async function details(db: DbOrTx, kind: RegistryKind, row: EntryRow, inside: boolean, now: Date): Promise<Record<string, unknown>> {
   if (kind === 'institution') {
     const services = await db.select().from(institutionServices).where(eq(institutionServices.institutionId, row.id)).orderBy(asc(institutionServices.createdAt));
-    const staff = await db.select().from(institutionStaff).where(eq(institutionStaff.institutionId, row.id)).orderBy(asc(institutionStaff.createdAt));
+    // A linked broker's name and grade are shown from their published (reviewed) profile only.
+    const staff = await db
+      .select({ s: institutionStaff, brokerName: brokers.name, brokerGrade: brokers.grade, brokerStatus: brokers.status })
+      .from(institutionStaff)
+      .leftJoin(brokers, eq(brokers.id, institutionStaff.brokerId))
+      .where(eq(institutionStaff.institutionId, row.id))
+      .orderBy(asc(institutionStaff.createdAt));
     const performance = await db.select().from(institutionPerformance).where(eq(institutionPerformance.institutionId, row.id)).orderBy(desc(institutionPerformance.year));
     return {
       services: services
         .filter((s) => inside || s.active)
         .map((s) => ({ id: s.id, category: s.category, name: s.name, description: s.description, priceFen: s.priceFen === null ? null : Number(s.priceFen), unit: s.unit, active: s.active })),
-      staff: staff.map((s) => ({ id: s.id, name: s.name, position: s.position, brokerId: s.brokerId, joinedOn: s.joinedOn, leftOn: s.leftOn, ...(inside ? { phone: s.phone } : {}) })),
+      staff: staff.map(({ s, brokerName, brokerGrade, brokerStatus }) => ({
+        id: s.id,
+        name: s.name,
+        position: s.position,
+        brokerId: s.brokerId,
+        brokerName: brokerStatus === 'published' ? brokerName : null,
+        brokerGrade: brokerStatus === 'published' ? brokerGrade : null,
+        joinedOn: s.joinedOn,
+        leftOn: s.leftOn,
+        ...(inside ? { phone: s.phone } : {}),
+      })),
       performance: performance.map((p) => ({ year: p.year, dealsCount: p.dealsCount, contractAmountFen: Number(p.contractAmountFen), servedClients: p.servedClients, source: p.source, note: inside ? p.note : null })),
       certificate: certificateState((row.validUntil as string | null) ?? null, now),
     };

@@ -11,6 +11,7 @@ import { addCertificate, addRecognition, addTraining, assignableBrokers, removeC
 import { createEntry } from './create-entry.js';
 import { consoleList, searchDirectory } from './directory.js';
 import { exportEntries } from './export-entries.js';
+import { exportScoring } from './export-scoring.js';
 import { importEntries } from './import-entries.js';
 import { addService, addStaff, removeStaff, setAssessment, setPerformance, updateService } from './institution-records.js';
 import { presentEntry } from './present.js';
@@ -69,6 +70,10 @@ function recordRoutes(app: App): void {
   route(app, c.setPerformance, { access: 'edit:institution' }, rec('institution', (tx, x, now) => setPerformance(tx, x.actor, x.params.id, x.params.year!, b(x), now)));
   route(app, c.setAssessment, { access: 'score:institution' }, rec('institution', (tx, x, now) => setAssessment(tx, x.actor, x.params.id, x.params.year!, b(x), now)));
   route(app, c.getScoring, { access: 'score:institution' }, async ({ actor, params, deps }) => scoringView(deps.db, actor, params.year));
+  route(app, c.exportScoring, { access: 'score:institution' }, async ({ actor, params, deps, reply }) => {
+    const out = await exportScoring(deps.db, actor, params.year);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer, rows: out.rows, total: out.rows });
+  });
   route(app, c.setScoring, { access: 'score:institution' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => setScheme(tx, actor, params.year, body, deps.clock()));
     return scoringView(deps.db, actor, params.year);
