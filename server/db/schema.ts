@@ -19,3 +19,4 @@ export * from '../modules/funding/schema.js';
 export * from '../modules/trading/schema.js';
 export * from '../modules/facilities/schema.js';
 export * from '../modules/commissioners/schema.js';
+export * from '../modules/matching/schema.js';
