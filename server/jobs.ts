@@ -16,3 +16,4 @@ import './modules/matching/jobs.js';
 import './modules/plans/jobs.js';
 import './modules/contracts/jobs.js';
 import './modules/vouchers/jobs.js';
+import './modules/funding/jobs.js';

@@ -26,6 +26,9 @@ export const ERRORS = {
   VOUCHER_CAP_EXCEEDED: { status: 409, zh: '超出该企业本年度创新券额度。', en: 'This exceeds the enterprise’s yearly voucher cap.' },
   NOT_ELIGIBLE: { status: 422, zh: '不符合申领条件。', en: 'Not eligible.' },
   BLACKLISTED: { status: 403, zh: '该单位已被列入创新券黑名单。', en: 'This organisation is barred from voucher programmes.' },
+  // Funding programmes (issue 8)
+  REVIEW_DEADLINE_PASSED: { status: 409, zh: '已过您的评审截止时间，如需延期请联系科技局。', en: 'Your review deadline has passed; ask the bureau for an extension.' },
+  OBJECTIONS_OPEN: { status: 409, zh: '尚有未处理的异议，名单不能确定。', en: 'Objections are still open; the list cannot be made final.' },
   // trading
   OWN_LISTING: { status: 403, zh: '不能购买或竞买本单位挂牌的成果。', en: 'You cannot buy or bid on your own organisation’s listing.' },
   BIDDER_NOT_REGISTERED: { status: 403, zh: '请先报名参加竞价。', en: 'Register for this auction before bidding.' },

@@ -58,6 +58,13 @@ export const CallView = z.object({
   noticeDays: z.number().int(),
   status: z.enum(CALL_STATUSES),
   noticeEndsAt: IsoDateTime.nullable(),
+  /** budgetFen − awardedFen. */
+  remainingFen: z.number().int(),
+  reviewClosedAt: IsoDateTime.nullable(),
+  /** Objections not yet resolved (bureau only; 0 for others). */
+  openObjections: z.number().int(),
+  /** Applications by status (bureau only; empty for others). */
+  counts: z.record(z.string(), z.number().int()),
 });
 
 export const ApplyBody = z.object({
@@ -81,18 +88,39 @@ export const ApplicationView = z.object({
   requestedFen: Fen,
   documents: z.array(z.object({ name: z.string(), fileId: Id })),
   collaboratorNames: z.array(z.string()),
+  /** Collaborating organisations (conflict-of-interest check). */
+  collaboratorOrgs: z.array(z.object({ id: Id, name: z.string() })),
+  callTitle: z.string(),
+  callKind: CallKind,
   checks: z.array(Check),
   status: z.enum(APPLICATION_STATUSES),
   formalNote: z.string().nullable(),
+  /** Why an upheld objection withdrew the award during the notice. */
+  withdrawnNote: z.string().nullable(),
   /** Null until the review closes (and for experts before then). */
   score: z.number().nullable(),
   rank: z.number().int().nullable(),
   awardFen: z.number().int().nullable(),
   disbursedFen: z.number().int(),
   /** Every expert's scores: the bureau always; applicants and experts once the review closed. */
-  reviews: z.array(z.object({ expert: z.string().nullable(), total: z.number().nullable(), comment: z.string().nullable(), submitted: z.boolean() })),
+  reviews: z.array(
+    z.object({
+      expert: z.string().nullable(),
+      total: z.number().nullable(),
+      comment: z.string().nullable(),
+      submitted: z.boolean(),
+      /** The bureau only (null for others): the assignment, its deadline and whether it is overdue. */
+      assignmentId: Id.nullable(),
+      deadline: IsoDateTime.nullable(),
+      overdue: z.boolean(),
+    }),
+  ),
   /** The caller's own assignment (experts). */
-  myReview: z.object({ assignmentId: Id, scores: z.record(z.string(), z.number()).nullable(), comment: z.string().nullable(), submittedAt: IsoDateTime.nullable() }).nullable(),
+  myReview: z.object({ assignmentId: Id, scores: z.record(z.string(), z.number()).nullable(), comment: z.string().nullable(), submittedAt: IsoDateTime.nullable(), deadline: IsoDateTime, overdue: z.boolean() }).nullable(),
+  disbursements: z.array(z.object({ instalment: z.number().int(), amountFen: z.number().int(), paidOn: z.string(), reference: z.string() })),
+  acceptanceNote: z.string().nullable(),
+  /** What happened, oldest first (from the audit trail). */
+  timeline: z.array(z.object({ at: IsoDateTime, event: z.string(), note: z.string().nullable() })),
   createdAt: IsoDateTime,
 });
 export type ApplicationView = z.infer<typeof ApplicationView>;
@@ -102,20 +130,60 @@ export const FormalBody = z.discriminatedUnion('decision', [
   z.object({ decision: z.literal('reject'), note: Text(2000) }),
 ]);
 export const ExpertBody = z.object({ userId: Id, name: Text(60), field: Text(100), title: Text(60), unit: Text(200), unitOrgId: Id.optional() });
-export const ExpertView = z.object({ id: Id, userId: Id, name: z.string(), field: z.string(), title: z.string(), unit: z.string(), unitOrgId: Id.nullable() });
-export const AssignBody = z.object({ expertIds: z.array(Id).min(1).max(30) });
+export const ExpertPatch = z.object({ name: Text(60).optional(), field: Text(100).optional(), title: Text(60).optional(), unit: Text(200).optional(), unitOrgId: Id.nullable().optional(), active: z.boolean().optional() });
+export const ExpertView = z.object({ id: Id, userId: Id, name: z.string(), field: z.string(), title: z.string(), unit: z.string(), unitOrgId: Id.nullable(), active: z.boolean(), username: z.string(), unitOrgName: z.string().nullable() });
+/** Assign experts; the deadline defaults to the call's review deadline. */
+export const AssignBody = z.object({ expertIds: z.array(Id).min(1).max(30), deadline: z.iso.datetime({ offset: true }).optional() });
 export const AssignResult = z.object({
   assigned: z.array(Id),
+  deadline: IsoDateTime,
   /** Experts refused for a conflict of interest, each with the reason. */
   excluded: z.array(z.object({ expertId: Id, reason: z.string() })),
 });
 export const ScoreBody = z.object({ scores: z.record(z.string(), z.number().min(0)), comment: Text(4000) });
 export const AwardBody = z.object({ awards: z.array(z.object({ applicationId: Id, amountFen: Fen })).min(1) });
-export const ObjectionBody = z.object({ applicationId: Id.optional(), text: Text(4000) });
+/** An objection during the notice: reasons (`text`) and evidence files (uploaded first through /api/v1/files). */
+export const ObjectionBody = z.object({ applicationId: Id.optional(), text: Text(4000), evidenceFileIds: z.array(Id).max(10).default([]) });
+export const OBJECTION_STATUSES = ['open', 'upheld', 'dismissed'] as const;
+export const ObjectionView = z.object({
+  id: Id,
+  callId: Id,
+  application: z.object({ id: Id, title: z.string(), organisation: z.string() }).nullable(),
+  objector: z.string().nullable(),
+  text: z.string(),
+  evidence: z.array(z.object({ fileId: Id, filename: z.string() })),
+  status: z.enum(OBJECTION_STATUSES),
+  resolution: z.string().nullable(),
+  resolvedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTime,
+});
+export const ResolveObjectionBody = z.object({ decision: z.enum(['uphold', 'dismiss']), resolution: Text(2000) });
+export const AddAwardBody = z.object({ applicationId: Id, amountFen: Fen });
+export const DeadlineBody = z.object({ deadline: z.iso.datetime({ offset: true }) });
+export const ConflictView = z.object({
+  items: z.array(z.object({ expertId: Id, name: z.string(), field: z.string(), title: z.string(), unit: z.string(), assigned: z.boolean(), active: z.boolean(), conflict: z.string().nullable() })),
+});
+export const PublicAwardsView = z.object({
+  items: z.array(
+    z.object({
+      callId: Id,
+      kind: CallKind,
+      title: z.string(),
+      status: z.enum(['notice', 'awarded']),
+      noticeEndsAt: IsoDateTime.nullable(),
+      /** Final: the notice passed with no open objection. */
+      final: z.boolean(),
+      awards: z.array(z.object({ rank: z.number().int().nullable(), title: z.string(), organisation: z.string(), score: z.number().nullable(), awardFen: z.number().int() })),
+    }),
+  ),
+});
 export const DisburseBody = z.object({ amountFen: Fen, paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reference: Text(100) });
 export const AcceptBody = z.object({ note: Text(2000) });
 export const RankingView = z.object({
-  items: z.array(z.object({ applicationId: Id, title: z.string(), organisation: z.string(), score: z.number().nullable(), rank: z.number().int().nullable(), scoresCount: z.number().int(), requestedFen: z.number().int(), awardFen: z.number().int().nullable(), status: z.string() })),
+  items: z.array(z.object({ applicationId: Id, title: z.string(), organisation: z.string(), score: z.number().nullable(), rank: z.number().int().nullable(), scoresCount: z.number().int(), requestedFen: z.number().int(), awardFen: z.number().int().nullable(), status: z.string(), withdrawn: z.boolean().default(false) })),
+  budgetFen: z.number().int().default(0),
+  awardedFen: z.number().int().default(0),
+  remainingFen: z.number().int().default(0),
 });
 
 const P = IdParams;
@@ -137,3 +205,13 @@ export const disburse = endpoint({ method: 'POST', path: '/api/v1/funding/applic
 export const accept = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance', summary: 'Final acceptance of an awarded project', tags, params: P, body: AcceptBody, response: ApplicationView });
 export const listExperts = endpoint({ method: 'GET', path: '/api/v1/funding/experts', summary: 'The expert registry', tags, response: z.object({ items: z.array(ExpertView) }) });
 export const addExpert = endpoint({ method: 'POST', path: '/api/v1/funding/experts', summary: 'Register an expert (an account with the expert role)', tags, body: ExpertBody, response: ExpertView });
+export const updateExpert = endpoint({ method: 'PATCH', path: '/api/v1/funding/experts/:id', summary: 'Edit an expert (field, title, unit, active)', tags, params: P, body: ExpertPatch, response: ExpertView });
+export const conflicts = endpoint({ method: 'GET', path: '/api/v1/funding/applications/:id/conflicts', summary: 'Every active expert with the conflict of interest (if any) that excludes them from this application', tags, params: P, response: ConflictView });
+export const extendDeadline = endpoint({ method: 'POST', path: '/api/v1/funding/assignments/:id/deadline', summary: 'Extend an expert’s review deadline', tags, params: P, body: DeadlineBody, response: ApplicationView });
+export const listObjections = endpoint({ method: 'GET', path: '/api/v1/funding/calls/:id/objections', summary: 'Objections to a call’s award list', tags, params: P, response: z.object({ items: z.array(ObjectionView) }) });
+export const resolveObjection = endpoint({ method: 'POST', path: '/api/v1/funding/objections/:id/resolve', summary: 'Uphold (the award is withdrawn) or dismiss an objection', tags, params: P, body: ResolveObjectionBody, response: ObjectionView });
+export const addAward = endpoint({ method: 'POST', path: '/api/v1/funding/calls/:id/awards/add', summary: 'During the notice, award a further ranked application within the remaining budget (after an upheld objection); the notice restarts for it', tags, params: P, body: AddAwardBody, response: RankingView });
+export const rankingExport = endpoint({ method: 'GET', path: '/api/v1/funding/calls/:id/ranking.xlsx', summary: 'The ranking and award list as XLSX', tags, params: P, response: z.unknown(), download: true });
+export const downloadDocument = endpoint({ method: 'GET', path: '/api/v1/funding/applications/:id/files/:fileId', summary: 'Download an application’s document', tags, params: z.object({ id: Id, fileId: Id }), response: z.unknown(), download: true });
+export const downloadEvidence = endpoint({ method: 'GET', path: '/api/v1/funding/objections/:id/files/:fileId', summary: 'Download an objection’s evidence', tags, params: z.object({ id: Id, fileId: Id }), response: z.unknown(), download: true });
+export const publicAwards = endpoint({ method: 'GET', path: '/api/v1/funding/public/awards', summary: 'Award lists in public notice and final (公示)', tags, response: PublicAwardsView });

@@ -293,6 +293,9 @@ const EXPECTED: Record<string, Who> = {
   // Matching (server/modules/matching/policy.ts): suggestions are public (published records only, rate-limited); feedback and subscriptions need a user (own subscriptions only); the bureau exports feedback.
   'POST /api/v1/match/achievements': 'public',
   'POST /api/v1/match/demands': 'public',
+  // Matching, free text → directories (0022): public; review experts only appear for the bureau, filtered inside the route.
+  'POST /api/v1/match/institutions': 'public',
+  'POST /api/v1/match/experts': 'public',
   'GET /api/v1/demands/:id/matches': 'public',
   'GET /api/v1/achievements/:id/matches': 'public',
   'GET /api/v1/achievements/:id/similar': 'public',
@@ -329,14 +332,14 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/vouchers/blacklist/:id/lift': ['bureau_admin'],
   'GET /api/v1/vouchers/report': ['reviewer', 'bureau_admin', 'auditor'],
   'GET /api/v1/vouchers/report.xlsx': ['reviewer', 'bureau_admin', 'auditor'],
-  // Funding programmes (server/modules/funding/policy.ts): organisation members apply for their organisation and see its applications; experts see and score what is assigned to them; anyone signed in but experts and auditors may object during a notice; the bureau runs calls, reviews, experts, awards and disbursements.
+  // Funding programmes (server/modules/funding/policy.ts): organisation members apply for their organisation and see its applications; experts see and score what is assigned to them; anyone signed in may object during a notice; the bureau runs calls, reviews, experts, awards and disbursements.
   'POST /api/v1/funding/calls': ['bureau_admin'],
   'GET /api/v1/funding/calls': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'expert', 'reviewer', 'bureau_admin', 'auditor'],
   'GET /api/v1/funding/calls/:id': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'expert', 'reviewer', 'bureau_admin', 'auditor'],
   'POST /api/v1/funding/calls/:id/status': ['bureau_admin'],
   'GET /api/v1/funding/calls/:id/ranking': ['reviewer', 'bureau_admin', 'auditor'],
   'POST /api/v1/funding/calls/:id/awards': ['bureau_admin'],
-  'POST /api/v1/funding/calls/:id/objections': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'reviewer', 'bureau_admin'],
+  'POST /api/v1/funding/calls/:id/objections': 'signed-in',
   'POST /api/v1/funding/applications': ['enterprise_member', 'researcher', 'service_member', 'org_admin'],
   'GET /api/v1/funding/applications': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'expert', 'reviewer', 'bureau_admin', 'auditor'],
   'GET /api/v1/funding/applications/:id': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'expert', 'reviewer', 'bureau_admin', 'auditor'],
@@ -347,6 +350,16 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/funding/applications/:id/acceptance': ['bureau_admin'],
   'GET /api/v1/funding/experts': ['reviewer', 'bureau_admin'],
   'POST /api/v1/funding/experts': ['bureau_admin'],
+  'PATCH /api/v1/funding/experts/:id': ['bureau_admin'],
+  'GET /api/v1/funding/applications/:id/conflicts': ['reviewer', 'bureau_admin'],
+  'POST /api/v1/funding/assignments/:id/deadline': ['reviewer', 'bureau_admin'],
+  'GET /api/v1/funding/calls/:id/objections': ['reviewer', 'bureau_admin'],
+  'POST /api/v1/funding/objections/:id/resolve': ['reviewer', 'bureau_admin'],
+  'GET /api/v1/funding/objections/:id/files/:fileId': 'signed-in',
+  'POST /api/v1/funding/calls/:id/awards/add': ['bureau_admin'],
+  'GET /api/v1/funding/calls/:id/ranking.xlsx': ['reviewer', 'bureau_admin', 'auditor'],
+  'GET /api/v1/funding/applications/:id/files/:fileId': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'expert', 'reviewer', 'bureau_admin', 'auditor'],
+  'GET /api/v1/funding/public/awards': 'public',
   // Shared facilities (server/modules/facilities/policy.ts): owners' members register, manage calendars, decide bookings and record usage; anyone with an organisation books; the bureau reviews; the directory and calendars are public.
   'POST /api/v1/facilities': ['enterprise_member', 'researcher', 'service_member', 'org_admin'],
   'GET /api/v1/facilities/mine': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'reviewer', 'bureau_admin', 'auditor'],

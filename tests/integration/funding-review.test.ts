@@ -186,12 +186,18 @@ describe('awards, public notice and disbursement', () => {
     expect((await D.post(`/api/v1/funding/calls/${callId}/objections`, { text: '太早' })).status).toBe(409);
     const n = await A.post(`/api/v1/funding/calls/${callId}/status`, { to: 'notice' });
     expect(n.body.status).toBe('notice');
-    expect((await F.post(`/api/v1/funding/calls/${callId}/objections`, { applicationId: dairyApp, text: '该项目与已立项项目内容重复，请核实。' })).status).toBe(200);
+    const objection = await F.post(`/api/v1/funding/calls/${callId}/objections`, { applicationId: dairyApp, text: '该项目与已立项项目内容重复，请核实。' });
+    expect(objection.status).toBe(200);
     expect((await A.post(`/api/v1/funding/calls/${callId}/status`, { to: 'awarded' })).status).toBe(409); // notice not over
     clock.advance(7 * 86400);
     [A, D] = await Promise.all([admin, dairyMember].map(login)) as [TestClient, TestClient];
     const F2 = await login(farmMember);
     expect((await F2.post(`/api/v1/funding/calls/${callId}/objections`, { text: '过期' })).status).toBe(409);
+    // The period is over, but an objection is open: the list waits for the bureau.
+    const blocked = await A.post(`/api/v1/funding/calls/${callId}/status`, { to: 'awarded' });
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.error.code).toBe('OBJECTIONS_OPEN');
+    expect((await A.post(`/api/v1/funding/objections/${objection.body.id}/resolve`, { decision: 'dismiss', resolution: '经核实，与已立项项目内容不重复。' })).body.status).toBe('dismissed');
     expect((await A.post(`/api/v1/funding/calls/${callId}/status`, { to: 'awarded' })).body.status).toBe('awarded');
     expect((await D.get(`/api/v1/funding/applications/${dairyApp}`)).body.status).toBe('awarded');
   });

@@ -6,19 +6,19 @@ import { definePolicy } from '../../core/access.js';
  * institutions apply for their organisation and see only its applications;
  * experts see and score only the applications assigned to them (`own`); the
  * bureau manages calls, formal review, experts, assignments, awards,
- * disbursements and acceptance. Anyone signed in may object during a notice.
+ * disbursements and acceptance. Anyone signed in may object during a notice (the route is `authenticated`).
  */
-const APPLICANT: Permission[] = ['read:funding_call:any', 'create:funding_application:org', 'read:funding_application:org', 'object:funding_call:any'];
-const BUREAU: Permission[] = ['read:funding_call:any', 'manage:funding_call:any', 'read:funding_application:any', 'review:funding_application:any', 'object:funding_call:any'];
+const APPLICANT: Permission[] = ['read:funding_call:any', 'create:funding_application:org', 'read:funding_application:org'];
+const BUREAU: Permission[] = ['read:funding_call:any', 'manage:funding_call:any', 'read:funding_application:any', 'review:funding_application:any'];
 
 definePolicy('funding_call', {
-  enterprise_member: ['read:funding_call:any', 'object:funding_call:any'],
-  researcher: ['read:funding_call:any', 'object:funding_call:any'],
-  service_member: ['read:funding_call:any', 'object:funding_call:any'],
-  org_admin: ['read:funding_call:any', 'object:funding_call:any'],
+  enterprise_member: ['read:funding_call:any'],
+  researcher: ['read:funding_call:any'],
+  service_member: ['read:funding_call:any'],
+  org_admin: ['read:funding_call:any'],
   expert: ['read:funding_call:any'],
-  reviewer: ['read:funding_call:any', 'object:funding_call:any'],
-  bureau_admin: ['read:funding_call:any', 'manage:funding_call:any', 'object:funding_call:any'],
+  reviewer: ['read:funding_call:any'],
+  bureau_admin: ['read:funding_call:any', 'manage:funding_call:any'],
   auditor: ['read:funding_call:any'],
 });
 

@@ -1,140 +1,114 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { z } from 'zod';
+import './notification-texts.js';
+import { desc, eq, inArray } from 'drizzle-orm';
 import * as c from '../../../shared/contracts/funding.js';
 import { type Actor, can, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
+import { contentDisposition, sendDownload } from '../../http/download.js';
 import { type App, route } from '../../http/route.js';
-import { organisations } from '../organisations/schema.js';
-import { acceptProject, type ApplicationRow, applyToCall, assignExperts, disburse, disbursedFen, findApplication, formalReview, submitScore } from './applications.js';
-import { decideAwards, raiseObjection } from './awards.js';
-import { awardedFen, type CallRow, createCall, findCall, moveCall } from './calls.js';
-import { experts, fundingApplications, fundingAssignments, fundingCalls } from './schema.js';
+import { findFile } from '../files/repository.js';
+import { applyToCall } from './apply.js';
+import { assignExperts } from './assign-experts.js';
+import { conflictTable } from './conflicts.js';
+import { createCall } from './create-call.js';
+import { addAward, decideAwards } from './decide-awards.js';
+import { acceptProject, disburse } from './disburse.js';
+import { addExpert, updateExpert } from './experts.js';
+import { exportRanking } from './export-ranking.js';
+import { extendDeadline } from './extend-deadline.js';
+import { formalReview } from './formal-review.js';
+import { moveCall } from './move-call.js';
+import { fileObjection, resolveObjection } from './objections.js';
+import { presentApplication, presentCall, presentExperts, presentObjections, publicAwards, rankingOf, viewerOf } from './present.js';
+import { type ApplicationRow, expertOfUser, findApplication, findCall } from './repository.js';
+import { submitScore } from './score.js';
+import { experts, fundingApplications, fundingAssignments, fundingCalls, fundingObjections } from './schema.js';
 import './policy.js';
 
-async function callView(db: Db, call: CallRow): Promise<z.input<typeof c.CallView>> {
-  return {
-    id: call.id,
-    kind: call.kind as 'pre_guidance',
-    title: call.title,
-    description: call.description,
-    eligibility: call.eligibility as Record<string, unknown>,
-    requiredDocuments: call.requiredDocuments,
-    opensAt: call.opensAt.toISOString(),
-    closesAt: call.closesAt.toISOString(),
-    reviewDeadline: call.reviewDeadline.toISOString(),
-    budgetFen: call.budgetFen,
-    awardedFen: await awardedFen(db, call.id),
-    scoreForm: call.scoreForm as z.infer<typeof c.ScoreItem>[],
-    noticeDays: call.noticeDays,
-    status: call.status as 'open',
-    noticeEndsAt: call.noticeEndsAt?.toISOString() ?? null,
-  };
+async function callFor(db: Db, actor: Actor, id: string) {
+  const call = await findCall(db, id);
+  if (!call || (call.status === 'draft' && !can(actor, 'manage', 'funding_call'))) throw new AppError('NOT_FOUND');
+  return call;
 }
 
-async function expertOf(db: Db, actor: Actor) {
-  if (!actor.userId) return null;
-  const [e] = await db.select().from(experts).where(eq(experts.userId, actor.userId));
-  return e ?? null;
-}
-
-/**
- * Who sees an application: the bureau; the applicant's organisation; an
- * expert assigned to it. Anyone else: 404.
- */
-async function visible(db: Db, actor: Actor, a: ApplicationRow): Promise<'bureau' | 'applicant' | 'expert' | null> {
-  if (can(actor, 'read', 'funding_application', {})) return 'bureau';
-  if (can(actor, 'read', 'funding_application', { organisationId: a.organisationId })) return 'applicant';
-  const e = await expertOf(db, actor);
-  if (e && can(actor, 'read', 'funding_application', { ownerId: actor.userId })) {
-    const [asg] = await db.select().from(fundingAssignments).where(and(eq(fundingAssignments.applicationId, a.id), eq(fundingAssignments.expertId, e.id)));
-    if (asg) return 'expert';
-  }
-  return null;
-}
-
-async function present(db: Db, actor: Actor, a: ApplicationRow, who: 'bureau' | 'applicant' | 'expert'): Promise<z.input<typeof c.ApplicationView>> {
-  const call = (await findCall(db, a.callId))!;
-  const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, a.organisationId));
-  const asgs = await db.select({ a: fundingAssignments, name: experts.name, userId: experts.userId }).from(fundingAssignments).innerJoin(experts, eq(experts.id, fundingAssignments.expertId)).where(eq(fundingAssignments.applicationId, a.id));
-  const closed = !!call.reviewClosedAt;
-  // Others' scores: the bureau always; applicants and experts once the review has closed (names withheld from applicants).
-  const reviews = who === 'bureau' || closed
-    ? asgs.map((x) => ({ expert: who === 'applicant' ? null : x.name, total: x.a.total, comment: x.a.comment, submitted: !!x.a.submittedAt }))
-    : [];
-  const mine = asgs.find((x) => x.userId === actor.userId);
-  const checks = (a.checks as { code: string; ok: boolean; zh: string; en: string }[]).map((k) => ({ code: k.code, ok: k.ok, message: actor.locale === 'en' ? k.en : k.zh }));
-  return {
-    id: a.id,
-    callId: a.callId,
-    organisation: { id: a.organisationId, name: org?.name ?? '' },
-    title: a.title,
-    summary: a.summary,
-    requestedFen: a.requestedFen,
-    documents: a.documents as { name: string; fileId: string }[],
-    collaboratorNames: a.collaboratorNames,
-    checks,
-    status: a.status as 'submitted',
-    formalNote: a.formalNote,
-    score: who === 'bureau' || closed ? a.score : null,
-    rank: who === 'bureau' || closed ? a.rank : null,
-    awardFen: a.awardFen,
-    disbursedFen: await disbursedFen(db, a.id),
-    reviews,
-    myReview: mine ? { assignmentId: mine.a.id, scores: mine.a.scores as Record<string, number> | null, comment: mine.a.comment, submittedAt: mine.a.submittedAt?.toISOString() ?? null } : null,
-    createdAt: a.createdAt.toISOString(),
-  };
-}
-
-async function view(db: Db, actor: Actor, id: string) {
+async function loadFor(db: Db, actor: Actor, id: string) {
   const a = await findApplication(db, id);
-  const who = a ? await visible(db, actor, a) : null;
+  const who = a ? await viewerOf(db, actor, a) : null;
   if (!a || !who) throw new AppError('NOT_FOUND');
-  return present(db, actor, a, who);
+  return { a, who };
 }
 
-async function rankingOf(db: Db, callId: string) {
-  const apps = await db.select().from(fundingApplications).where(eq(fundingApplications.callId, callId));
-  const orgs = new Map((apps.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, apps.map((a) => a.organisationId))) : []).map((o) => [o.id, o.name]));
-  const counts = apps.length ? await db.select({ id: fundingAssignments.applicationId, total: fundingAssignments.total }).from(fundingAssignments).where(inArray(fundingAssignments.applicationId, apps.map((a) => a.id))) : [];
-  const items = apps
-    .filter((a) => a.rank !== null || a.score !== null || ['ranked', 'awarded', 'not_awarded', 'accepted', 'in_review'].includes(a.status))
-    .map((a) => ({ applicationId: a.id, title: a.title, organisation: orgs.get(a.organisationId) ?? '', score: a.score, rank: a.rank, scoresCount: counts.filter((x) => x.id === a.id && x.total !== null).length, requestedFen: a.requestedFen, awardFen: a.awardFen, status: a.status }))
-    .sort((x, y) => (x.rank ?? 1e9) - (y.rank ?? 1e9));
-  return { items };
+async function view(db: Db, actor: Actor, id: string, now: Date) {
+  const { a, who } = await loadFor(db, actor, id);
+  return presentApplication(db, actor, a, who, now);
 }
 
-/** Funding programmes (docs/workflows/funding.md). */
+function sendFile(reply: Parameters<Parameters<typeof route>[3]>[0]['reply'], file: NonNullable<Awaited<ReturnType<typeof findFile>>>) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-length', String(file.sizeBytes))
+    .header('content-disposition', contentDisposition(file.filename, 'attachment'))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.data);
+}
+
+/** Funding programmes (docs/workflows/funding.md). Handlers load, call one operation, present. */
 export function fundingRoutes(app: App): void {
-  route(app, c.createCall, { access: 'manage:funding_call' }, async ({ actor, body, deps }) => callView(deps.db, await withTx(deps.db, (tx) => createCall(tx, actor, body, deps.clock()))));
+  route(app, c.createCall, { access: 'manage:funding_call' }, async ({ actor, body, deps }) => presentCall(deps.db, actor, await withTx(deps.db, (tx) => createCall(tx, actor, body, deps.clock()))));
   route(app, c.listCalls, { access: 'read:funding_call' }, async ({ actor, deps }) => {
     const rows = await deps.db.select().from(fundingCalls).orderBy(desc(fundingCalls.createdAt));
     const shown = can(actor, 'manage', 'funding_call') ? rows : rows.filter((r) => r.status !== 'draft');
-    return { items: await Promise.all(shown.map((r) => callView(deps.db, r))) };
+    return { items: await Promise.all(shown.map((r) => presentCall(deps.db, actor, r))) };
   });
-  route(app, c.getCall, { access: 'read:funding_call' }, async ({ actor, params, deps }) => {
-    const call = await findCall(deps.db, params.id);
-    if (!call || (call.status === 'draft' && !can(actor, 'manage', 'funding_call'))) throw new AppError('NOT_FOUND');
-    return callView(deps.db, call);
-  });
+  route(app, c.getCall, { access: 'read:funding_call' }, async ({ actor, params, deps }) => presentCall(deps.db, actor, await callFor(deps.db, actor, params.id)));
   route(app, c.moveCall, { access: 'manage:funding_call' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => moveCall(tx, actor, params.id, body.to, deps.clock()));
-    return callView(deps.db, (await findCall(deps.db, params.id))!);
+    return presentCall(deps.db, actor, (await findCall(deps.db, params.id))!);
   });
   route(app, c.ranking, { access: 'read:funding_application' }, async ({ actor, params, deps }) => {
     requireCan(actor, 'read', 'funding_application', {});
+    if (!(await findCall(deps.db, params.id))) throw new AppError('NOT_FOUND');
     return rankingOf(deps.db, params.id);
+  });
+  route(app, c.rankingExport, { access: 'read:funding_application' }, async ({ actor, params, deps, reply }) => {
+    requireCan(actor, 'read', 'funding_application', {});
+    if (!(await findCall(deps.db, params.id))) throw new AppError('NOT_FOUND');
+    const out = await exportRanking(deps.db, params.id);
+    return sendDownload(reply, { contentType: out.contentType, contentDisposition: out.contentDisposition, body: out.buffer, rows: out.rows });
   });
   route(app, c.award, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => decideAwards(tx, actor, params.id, body, deps.clock()));
     return rankingOf(deps.db, params.id);
   });
-  route(app, c.object, { access: 'object:funding_call' }, async ({ actor, params, body, deps }) => ({ id: await withTx(deps.db, (tx) => raiseObjection(tx, actor, params.id, body, deps.clock())) }));
+  route(app, c.addAward, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
+    await withTx(deps.db, (tx) => addAward(tx, actor, params.id, body, deps.clock()));
+    return rankingOf(deps.db, params.id);
+  });
+  route(app, c.object, { access: 'authenticated' }, async ({ actor, params, body, deps }) => ({ id: await withTx(deps.db, (tx) => fileObjection(tx, actor, params.id, body, deps.clock())) }));
+  route(app, c.listObjections, { access: 'review:funding_application' }, async ({ actor, params, deps }) => {
+    requireCan(actor, 'review', 'funding_application');
+    if (!(await findCall(deps.db, params.id))) throw new AppError('NOT_FOUND');
+    const rows = await deps.db.select().from(fundingObjections).where(eq(fundingObjections.callId, params.id)).orderBy(desc(fundingObjections.createdAt));
+    return { items: await presentObjections(deps.db, rows) };
+  });
+  route(app, c.resolveObjection, { access: 'review:funding_application' }, async ({ actor, params, body, deps }) => {
+    const row = await withTx(deps.db, (tx) => resolveObjection(tx, actor, params.id, body, deps.clock()));
+    return (await presentObjections(deps.db, [row]))[0]!;
+  });
+  route(app, c.downloadEvidence, { access: 'authenticated' }, async ({ actor, params, deps, reply }) => {
+    const [o] = await deps.db.select().from(fundingObjections).where(eq(fundingObjections.id, params.id));
+    if (!o || (!can(actor, 'review', 'funding_application') && o.userId !== actor.userId) || !o.evidenceFileIds.includes(params.fileId)) throw new AppError('NOT_FOUND');
+    const file = await findFile(deps.db, params.fileId);
+    if (!file) throw new AppError('NOT_FOUND');
+    return sendFile(reply, file);
+  });
+  route(app, c.publicAwards, { access: 'public' }, async ({ deps }) => publicAwards(deps.db));
 
   route(app, c.apply, { access: 'create:funding_application' }, async ({ actor, body, deps }) => {
     const row = await withTx(deps.db, (tx) => applyToCall(tx, actor, body, deps.clock()));
-    return view(deps.db, actor, row.id);
+    return view(deps.db, actor, row.id, deps.clock());
   });
   route(app, c.listApplications, { access: 'read:funding_application' }, async ({ actor, query, deps }) => {
     let rows: ApplicationRow[];
@@ -143,51 +117,54 @@ export function fundingRoutes(app: App): void {
     } else if (actor.organisationId && can(actor, 'read', 'funding_application', { organisationId: actor.organisationId })) {
       rows = await deps.db.select().from(fundingApplications).where(eq(fundingApplications.organisationId, actor.organisationId)).orderBy(desc(fundingApplications.createdAt));
     } else {
-      const e = await expertOf(deps.db, actor);
+      const e = await expertOfUser(deps.db, actor.userId);
       const ids = e ? (await deps.db.select({ id: fundingAssignments.applicationId }).from(fundingAssignments).where(eq(fundingAssignments.expertId, e.id))).map((x) => x.id) : [];
-      rows = ids.length ? await deps.db.select().from(fundingApplications).where(inArray(fundingApplications.id, ids)) : [];
+      rows = ids.length ? await deps.db.select().from(fundingApplications).where(inArray(fundingApplications.id, ids)).orderBy(desc(fundingApplications.createdAt)) : [];
     }
     if (query.callId) rows = rows.filter((r) => r.callId === query.callId);
     const items = [];
     for (const a of rows) {
-      const who = await visible(deps.db, actor, a);
-      if (who) items.push(await present(deps.db, actor, a, who));
+      const who = await viewerOf(deps.db, actor, a);
+      if (who) items.push(await presentApplication(deps.db, actor, a, who, deps.clock()));
     }
     return { items };
   });
-  route(app, c.getApplication, { access: 'read:funding_application' }, async ({ actor, params, deps }) => view(deps.db, actor, params.id));
+  route(app, c.getApplication, { access: 'read:funding_application' }, async ({ actor, params, deps }) => view(deps.db, actor, params.id, deps.clock()));
+  route(app, c.downloadDocument, { access: 'read:funding_application' }, async ({ actor, params, deps, reply }) => {
+    const { a } = await loadFor(deps.db, actor, params.id);
+    if (!(a.documents as { fileId: string }[]).some((d) => d.fileId === params.fileId)) throw new AppError('NOT_FOUND');
+    const file = await findFile(deps.db, params.fileId);
+    if (!file) throw new AppError('NOT_FOUND');
+    return sendFile(reply, file);
+  });
   route(app, c.formalReview, { access: 'review:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => formalReview(tx, actor, params.id, body, deps.clock()));
-    return view(deps.db, actor, params.id);
+    return view(deps.db, actor, params.id, deps.clock());
+  });
+  route(app, c.conflicts, { access: 'review:funding_application' }, async ({ actor, params, deps }) => {
+    requireCan(actor, 'review', 'funding_application');
+    const a = await findApplication(deps.db, params.id);
+    if (!a) throw new AppError('NOT_FOUND');
+    return { items: await conflictTable(deps.db, a, actor.locale) };
   });
   route(app, c.assign, { access: 'review:funding_application' }, async ({ actor, params, body, deps }) => withTx(deps.db, (tx) => assignExperts(tx, actor, params.id, body, deps.clock())));
+  route(app, c.extendDeadline, { access: 'review:funding_application' }, async ({ actor, params, body, deps }) => {
+    const appId = await withTx(deps.db, (tx) => extendDeadline(tx, actor, params.id, body, deps.clock()));
+    return view(deps.db, actor, appId, deps.clock());
+  });
   route(app, c.score, { access: 'score:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => submitScore(tx, actor, params.id, body, deps.clock()));
-    return view(deps.db, actor, params.id);
+    return view(deps.db, actor, params.id, deps.clock());
   });
   route(app, c.disburse, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => disburse(tx, actor, params.id, body, deps.clock()));
-    return view(deps.db, actor, params.id);
+    return view(deps.db, actor, params.id, deps.clock());
   });
   route(app, c.accept, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => acceptProject(tx, actor, params.id, body, deps.clock()));
-    return view(deps.db, actor, params.id);
+    return view(deps.db, actor, params.id, deps.clock());
   });
-  route(app, c.listExperts, { access: 'read:funding_expert' }, async ({ deps }) => {
-    const rows = await deps.db.select().from(experts).orderBy(experts.name);
-    return { items: rows.map((e) => ({ id: e.id, userId: e.userId, name: e.name, field: e.field, title: e.title, unit: e.unit, unitOrgId: e.unitOrgId })) };
-  });
-  route(app, c.addExpert, { access: 'manage:funding_expert' }, async ({ actor, body, deps }) => {
-    const { userRolesOf } = await import('./expert-role.js');
-    const row = await withTx(deps.db, async (tx) => {
-      requireCan(actor, 'manage', 'funding_expert');
-      if (!(await userRolesOf(tx, body.userId)).includes('expert')) throw AppError.field('userId', '该账号没有“评审专家”角色', 'This account does not have the expert role');
-      const [e] = await tx.insert(experts).values({ userId: body.userId, name: body.name, field: body.field, title: body.title, unit: body.unit, unitOrgId: body.unitOrgId ?? null }).onConflictDoNothing().returning();
-      if (!e) throw new AppError('CONFLICT');
-      const { recordAudit } = await import('../audit/record-audit.js');
-      await recordAudit(tx, actor, { action: 'funding_expert.add', entityType: 'funding_expert', entityId: e.id, changes: { name: body.name, unit: body.unit } });
-      return e;
-    });
-    return { id: row.id, userId: row.userId, name: row.name, field: row.field, title: row.title, unit: row.unit, unitOrgId: row.unitOrgId };
-  });
+  route(app, c.listExperts, { access: 'read:funding_expert' }, async ({ deps }) => ({ items: await presentExperts(deps.db, await deps.db.select().from(experts).orderBy(experts.name)) }));
+  route(app, c.addExpert, { access: 'manage:funding_expert' }, async ({ actor, body, deps }) => (await presentExperts(deps.db, [await withTx(deps.db, (tx) => addExpert(tx, actor, body, deps.clock()))]))[0]!);
+  route(app, c.updateExpert, { access: 'manage:funding_expert' }, async ({ actor, params, body, deps }) => (await presentExperts(deps.db, [await withTx(deps.db, (tx) => updateExpert(tx, actor, params.id, body, deps.clock()))]))[0]!);
 }

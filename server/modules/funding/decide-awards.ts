@@ -1,12 +1,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AwardBody, ObjectionBody } from '../../../shared/contracts/funding.js';
+import type { AddAwardBody, AwardBody } from '../../../shared/contracts/funding.js';
 import { type Actor, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { findCall } from './calls.js';
-import { fundingApplications, fundingObjections } from './schema.js';
+import { awardedFen, findApplication, findCall, yuan } from './repository.js';
+import { fundingApplications, fundingCalls } from './schema.js';
+
+const overBudget = (total: number, budget: number) =>
+  new AppError('BUDGET_EXCEEDED', { message: { zh: `资助合计 ${yuan(total)} 元超出预算 ${yuan(budget)} 元。`, en: `Awards total CNY ${yuan(total)}, above the budget of CNY ${yuan(budget)}.` } });
 
 /**
  * Decide the awards of a call whose review has closed: ranked applications
@@ -29,21 +32,30 @@ export async function decideAwards(tx: Tx, actor: Actor, callId: string, input: 
   });
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const total = input.awards.reduce((s, w) => s + w.amountFen, 0);
-  if (total > call.budgetFen) {
-    throw new AppError('BUDGET_EXCEEDED', { message: { zh: `资助合计 ${(total / 100).toFixed(2)} 元超出预算 ${(call.budgetFen / 100).toFixed(2)} 元。`, en: `Awards total CNY ${(total / 100).toFixed(2)}, above the budget of CNY ${(call.budgetFen / 100).toFixed(2)}.` } });
-  }
+  if (total > call.budgetFen) throw overBudget(total, call.budgetFen);
   await tx.execute(sql`UPDATE funding_applications SET award_fen = NULL WHERE call_id = ${callId} AND status = 'ranked'`);
   for (const w of input.awards) await tx.update(fundingApplications).set({ awardFen: w.amountFen }).where(eq(fundingApplications.id, w.applicationId));
   await recordAudit(tx, actor, { action: 'funding_call.awards', entityType: 'funding_call', entityId: callId, changes: { awards: input.awards, total } });
 }
 
-/** Anyone signed in may object during the public notice. */
-export async function raiseObjection(tx: Tx, actor: Actor, callId: string, input: z.output<typeof ObjectionBody>, now: Date): Promise<string> {
-  requireCan(actor, 'object', 'funding_call');
-  const call = await findCall(tx, callId);
+/**
+ * During the notice, after an upheld objection freed budget: award a further
+ * ranked application (one whose award was not withdrawn) within what is
+ * left. The notice restarts so the new name gets its full period.
+ */
+export async function addAward(tx: Tx, actor: Actor, callId: string, input: z.output<typeof AddAwardBody>, now: Date): Promise<void> {
+  requireCan(actor, 'award', 'funding_application');
+  const call = await findCall(tx, callId, true);
   if (!call) throw new AppError('NOT_FOUND');
-  if (call.status !== 'notice' || !call.noticeEndsAt || now >= call.noticeEndsAt) throw new AppError('INVALID_STATE', { message: { zh: '不在公示期内。', en: 'The call is not in its public notice period.' } });
-  const [row] = await tx.insert(fundingObjections).values({ callId, applicationId: input.applicationId ?? null, userId: actor.userId, text: input.text, createdAt: now }).returning();
-  await recordAudit(tx, actor, { action: 'funding_call.objection', entityType: 'funding_call', entityId: callId, changes: { applicationId: input.applicationId ?? null } });
-  return row!.id;
+  if (call.status !== 'notice') throw new AppError('INVALID_STATE', { message: { zh: '只能在公示期内递补资助。', en: 'Further awards are made during the notice only.' } });
+  const a = await findApplication(tx, input.applicationId, true);
+  if (!a || a.callId !== callId || a.status !== 'ranked' || a.awardFen !== null || a.withdrawnNote !== null) throw AppError.field('applicationId', '不是本批次可递补的已排名申报', 'Not a ranked application of this call that can be awarded');
+  if (input.amountFen > a.requestedFen) throw AppError.field('amountFen', '资助金额不能超过申请金额', 'An award cannot exceed the amount requested');
+  const total = (await awardedFen(tx, callId)) + input.amountFen;
+  if (total > call.budgetFen) throw overBudget(total, call.budgetFen);
+  await tx.update(fundingApplications).set({ awardFen: input.amountFen }).where(eq(fundingApplications.id, a.id));
+  const restart = new Date(now.getTime() + call.noticeDays * 86_400_000);
+  const noticeEndsAt = call.noticeEndsAt && call.noticeEndsAt > restart ? call.noticeEndsAt : restart;
+  await tx.update(fundingCalls).set({ noticeEndsAt }).where(eq(fundingCalls.id, callId));
+  await recordAudit(tx, actor, { action: 'funding_call.add_award', entityType: 'funding_call', entityId: callId, changes: { applicationId: a.id, amountFen: input.amountFen, noticeEndsAt: { before: call.noticeEndsAt?.toISOString() ?? null, after: noticeEndsAt.toISOString() } } });
 }
