@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
+import { Journey, STEP_TIMEOUT } from './support/browser.js';
+import { Cast, signIn } from './support/cast.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -20,37 +21,12 @@ const TEXT = {
   county: '凉州区',
 };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+const cast = new Cast(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 const byTestId = (page: Page, id: string) => page.getByTestId(id);
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill(password);
-  await byTestId(page, 'login-submit').click();
-  await page.waitForURL(/\/console/);
-}
 
 /** Types into an antd Cascader's search and picks the first option containing `text`. */
 async function cascade(page: Page, testId: string, text: string) {
@@ -64,7 +40,7 @@ async function cascade(page: Page, testId: string, text: string) {
 describe('catalog journey', () => {
   it('an enterprise submits a demand, a reviewer returns it, it is fixed and published, a visitor finds it', async () => {
     const journey = new Journey('catalog-journey');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const ent = { username: `dem${suffix}`, password: 'Sorghum-Silage-2024!', org: `凉州绿洲饲草科技有限公司${suffix}` };
     const reviewer = { username: `crev${suffix}`, password: 'Reviewer-Strong-2024!' };
@@ -90,7 +66,7 @@ describe('catalog journey', () => {
     });
 
     // 1. The enterprise drafts and submits a demand with thin indicators.
-    const e = await personPage();
+    const e = await cast.person();
     await step('open-demand-form', async () => {
       await signIn(e, ent.username, ent.password);
       await byTestId(e, 'menu-my-demands').click();
@@ -128,7 +104,7 @@ describe('catalog journey', () => {
     });
 
     // 2. The reviewer returns it with a reason.
-    const r = await personPage();
+    const r = await cast.person();
     await step('reviewer-returns', async () => {
       await signIn(r, reviewer.username, reviewer.password);
       await byTestId(r, 'menu-review-desk').click();
@@ -179,7 +155,7 @@ describe('catalog journey', () => {
     });
 
     // 5. A visitor finds it by a Chinese query, then narrows by a facet.
-    const v = await personPage();
+    const v = await cast.person();
     await step('visitor-searches', async () => {
       await v.goto('/demands');
       // antd puts the test id on the input or on its wrapper, depending on the version.

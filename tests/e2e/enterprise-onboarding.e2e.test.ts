@@ -1,7 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
+import { Journey, STEP_TIMEOUT } from './support/browser.js';
+import { Cast, signIn } from './support/cast.js';
 
 /**
  * Issue: "an enterprise registers; a reviewer verifies it; its member logs in,
@@ -16,28 +17,10 @@ const adminPassword = inject('e2eAdminPassword');
  */
 const TEXT = { enterpriseZh: '企业', overviewZh: '概览', overviewEn: 'Overview' };
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+const cast = new Cast(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-/** A fresh browser context (own cookies), as another person on another machine. */
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 const byTestId = (page: Page, id: string) => page.getByTestId(id);
 
@@ -50,24 +33,17 @@ async function chooseOption(page: Page, selectTestId: string, label: string) {
   await open.waitFor({ state: 'hidden' });
 }
 
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await byTestId(page, 'login-username').fill(username);
-  await byTestId(page, 'login-password').fill(password);
-  await byTestId(page, 'login-submit').click();
-}
-
 describe('enterprise onboarding', () => {
   it('an enterprise registers; a reviewer verifies it; its member logs in, switches language and sees the console', async () => {
     const journey = new Journey('enterprise-onboarding');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const orgName = `凉州沙漠节水科技有限公司${suffix}`;
     const member = { username: `ent${suffix}`, displayName: '张明', email: `ent${suffix}@example.com`, password: 'Desert-Water-2024!' };
     const reviewer = { username: `rev${suffix}`, password: 'Reviewer-Strong-2024!' };
 
     // 1. A visitor registers the enterprise and its first administrator.
-    const ent = await personPage();
+    const ent = await cast.person();
     await step('open-register', async () => {
       await ent.goto('/register');
       await expect.poll(() => byTestId(ent, 'reg-org-name').isVisible(), { timeout: STEP_TIMEOUT }).toBe(true);
@@ -108,7 +84,7 @@ describe('enterprise onboarding', () => {
     });
 
     // 3. The reviewer signs in with the one-time password, must change it, then verifies the enterprise.
-    const rev = await personPage();
+    const rev = await cast.person();
     await step('reviewer-first-sign-in', async () => {
       await signIn(rev, reviewer.username, oneTimePassword);
       await byTestId(rev, 'pw-forced').waitFor();

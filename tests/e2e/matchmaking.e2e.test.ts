@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey } from './support/browser.js';
+import { Cast, createAccount, signIn } from './support/cast.js';
 
 /**
  * Issue 4, from match to outcome: an enterprise's demand is published (over
@@ -16,47 +16,10 @@ import { signInHttp } from './support/launch.js';
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+const cast = new Cast(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
-
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<string> {
-  const created = (await admin.post('/api/v1/users', body)) as { user: { id: string }; oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-  return created.user.id;
-}
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 /** Runs a status move from the case page: opens its dialog, fills the text if any, confirms, waits for the new status. */
 async function move(page: Page, action: string, status: string, text?: string) {
@@ -73,7 +36,7 @@ async function move(page: Page, action: string, status: string, text?: string) {
 describe('matchmaking journey', () => {
   it('an enterprise sees explained matches of its demand, expresses interest from one, the holder accepts, a broker is assigned, the case ends in agreement', async () => {
     const journey = new Journey('matchmaking');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const ent = { username: `ent${suffix}`, password: 'Greenhouse-Roller-2024!', org: `凉州设施农业有限公司${suffix}` };
     const holder = { username: `hold${suffix}`, password: 'Holder-Strong-2024!', org: `武威智能农机研究所${suffix}` };
@@ -88,8 +51,8 @@ describe('matchmaking journey', () => {
       await registerEnterprise(baseUrl, { orgName: ent.org, username: ent.username, password: ent.password });
       await registerEnterprise(baseUrl, { orgName: holder.org, username: holder.username, password: holder.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
-      await account(admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
-      await account(admin, { username: broker.username, displayName: broker.name, roles: ['broker'] }, broker.password);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
+      await createAccount(baseUrl, admin, { username: broker.username, displayName: broker.name, roles: ['broker'] }, broker.password);
       const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
       for (const who of [ent, holder]) {
         const m = await apiAs(baseUrl, who.username, who.password);
@@ -151,7 +114,7 @@ describe('matchmaking journey', () => {
     });
 
     // 1. The enterprise opens its demand and sees the explained matches (re-indexing runs after the approval commits).
-    const e = await personPage();
+    const e = await cast.person();
     await step('enterprise-sees-matches', async () => {
       await signIn(e, ent.username, ent.password);
       await e.goto(`/demands/${demandId}`);
@@ -191,7 +154,7 @@ describe('matchmaking journey', () => {
     });
 
     // 3. The holder sees the case in its list and accepts; contacts are exchanged.
-    const h = await personPage();
+    const h = await cast.person();
     await step('holder-accepts', async () => {
       await signIn(h, holder.username, holder.password);
       await h.getByTestId('menu-cases').click();
@@ -213,7 +176,7 @@ describe('matchmaking journey', () => {
     });
 
     // 5. A bureau reviewer assigns a broker.
-    const r = await personPage();
+    const r = await cast.person();
     await step('reviewer-assigns-broker', async () => {
       await signIn(r, reviewer.username, reviewer.password);
       await r.goto(caseUrl);
@@ -229,7 +192,7 @@ describe('matchmaking journey', () => {
 
     // 6. The broker sees the open case on the workload page.
     await step('broker-workload', async () => {
-      const b = await personPage();
+      const b = await cast.person();
       await signIn(b, broker.username, broker.password);
       await b.getByTestId('menu-workload').click();
       await b.waitForURL(/\/console\/broker/);

@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey, STEP_TIMEOUT } from './support/browser.js';
+import { Cast, createAccount, signIn } from './support/cast.js';
 
 /**
  * Issue 6: "a department reporter submits a quarterly report with evidence,
@@ -18,35 +17,10 @@ const UNIT_CODE = 'nongmuju';
 const INDICATOR = 'demo-zone-municipal';
 const PERIOD = '2020-Q4';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+const cast = new Cast(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(viewport = { width: 1366, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 type TreeNode = { id: string; code: string | null; children: TreeNode[] };
 function findByCode(nodes: TreeNode[], code: string): TreeNode | null {
@@ -59,18 +33,6 @@ function findByCode(nodes: TreeNode[], code: string): TreeNode | null {
 }
 
 /** An account created by the administrator, its one-time password replaced. */
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string) {
-  const created = (await admin.post('/api/v1/users', body)) as { user: { id: string }; oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-  return created.user.id;
-}
-
 /** A small but real PDF (the files API detects the type from the content). */
 function evidencePdf(): Buffer {
   return Buffer.from(
@@ -81,7 +43,7 @@ function evidencePdf(): Buffer {
 describe('plan dashboard journey', () => {
   it('a department reporter reports with evidence, the bureau accepts, the dashboard and drill-down show it', async () => {
     const journey = new Journey('plan-dashboard');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const reporter = { username: `nm${suffix}`, password: 'Reporter-Strong-2024!' };
     const reviewer = { username: `prev${suffix}`, password: 'Reviewer-Strong-2024!' };
@@ -92,13 +54,13 @@ describe('plan dashboard journey', () => {
       const tree = (await admin.get('/api/v1/organisations/tree')) as { roots: TreeNode[] };
       const unit = findByCode(tree.roots, UNIT_CODE);
       expect(unit, `the seeded organisation tree has ${UNIT_CODE}`).not.toBeNull();
-      await account(admin, { username: reporter.username, displayName: '李报送', roles: ['dept_reporter'], organisationId: unit!.id }, reporter.password);
-      await account(admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
-      await account(admin, { username: planAdmin.username, displayName: '赵管理', roles: ['bureau_admin'] }, planAdmin.password);
+      await createAccount(baseUrl, admin, { username: reporter.username, displayName: '李报送', roles: ['dept_reporter'], organisationId: unit!.id }, reporter.password);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
+      await createAccount(baseUrl, admin, { username: planAdmin.username, displayName: '赵管理', roles: ['bureau_admin'] }, planAdmin.password);
     });
 
     // 1. The bureau's dashboard before the report: the figure stands at 0.
-    const b = await personPage();
+    const b = await cast.person();
     await step('dashboard-before', async () => {
       await signIn(b, reviewer.username, reviewer.password);
       await b.getByTestId('menu-plans').click();
@@ -109,7 +71,7 @@ describe('plan dashboard journey', () => {
     });
 
     // 2. The department reporter reports on task 5 for the quarter, with a figure and evidence.
-    const r = await personPage();
+    const r = await cast.person();
     await step('reporter-submits', async () => {
       await signIn(r, reporter.username, reporter.password);
       await r.getByTestId('menu-plan-tasks').click();
@@ -174,7 +136,7 @@ describe('plan dashboard journey', () => {
 
     // 5. The large screen shows the same figure, full window, without the console.
     await step('large-screen', async () => {
-      const s = await personPage({ width: 1920, height: 1080 });
+      const s = await cast.person({ width: 1920, height: 1080 });
       await signIn(s, reviewer.username, reviewer.password);
       await s.goto('/screen/plan');
       await s.getByTestId(`screen-${INDICATOR}`).waitFor();
@@ -184,7 +146,7 @@ describe('plan dashboard journey', () => {
 
     // 6. The bureau administrator adjusts a task in the console (no re-import of the plan file).
     await step('admin-edits-task', async () => {
-      const a = await personPage();
+      const a = await cast.person();
       await signIn(a, planAdmin.username, planAdmin.password);
       await a.getByTestId('menu-plan-admin').click();
       await a.waitForURL(/\/console\/plan-admin/);
@@ -201,7 +163,7 @@ describe('plan dashboard journey', () => {
 
     // 7. The public statistics page needs no sign-in.
     await step('public-statistics', async () => {
-      const v = await personPage();
+      const v = await cast.person();
       await v.goto('/statistics');
       await v.getByTestId('public-statistics').waitFor();
       await v.getByTestId(`public-${INDICATOR}`).waitFor();

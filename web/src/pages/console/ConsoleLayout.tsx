@@ -64,7 +64,7 @@ export function ConsoleLayout() {
       </header>
       <Layout>
         {wide && entries.length > 0 && (
-          <Layout.Sider width={208} theme="light" style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+          <Layout.Sider width={208} theme="light" className="cg-console-sider">
             {menu}
           </Layout.Sider>
         )}
