@@ -10,6 +10,9 @@ import { type ApplicationRow, assignmentOf, awardedFen, type CallRow, deadlineOf
 import { experts, fundingApplications, fundingAssignments, fundingCalls, fundingDisbursements, fundingEvents, fundingObjections } from './schema.js';
 import type { ObjectionRow } from './objections.js';
 
+/** The workflow order of timeline events: ties at the same moment are shown in it. */
+const EVENT_ORDER = ['submitted', 'ineligible', 'formal_pass', 'formal_reject', 'ranked', 'award_withdrawn', 'awarded', 'not_awarded', 'disbursed', 'accepted'];
+
 export type Viewer = 'bureau' | 'applicant' | 'expert';
 const isBureau = (actor: Actor) => can(actor, 'read', 'funding_application', {});
 
@@ -78,7 +81,7 @@ export async function presentApplication(db: DbOrTx, actor: Actor, a: Applicatio
   const mine = who === 'expert' ? asgs.find((x) => x.userId === actor.userId) : undefined;
   const checks = (a.checks as { code: string; ok: boolean; zh: string; en: string }[]).map((k) => ({ code: k.code, ok: k.ok, message: actor.locale === 'en' ? k.en : k.zh }));
   const pays = await db.select().from(fundingDisbursements).where(eq(fundingDisbursements.applicationId, a.id)).orderBy(asc(fundingDisbursements.instalment));
-  const events = who === 'expert' ? [] : await db.select().from(fundingEvents).where(eq(fundingEvents.applicationId, a.id)).orderBy(asc(fundingEvents.at), asc(fundingEvents.id));
+  const events = who === 'expert' ? [] : (await db.select().from(fundingEvents).where(eq(fundingEvents.applicationId, a.id))).sort((x, y) => x.at.getTime() - y.at.getTime() || EVENT_ORDER.indexOf(x.event) - EVENT_ORDER.indexOf(y.event));
   return {
     id: a.id,
     callId: a.callId,
