@@ -4,6 +4,7 @@ import { isValidPillarIndustry } from '../taxonomies/pillar-industries.js';
 import { isValidRegion } from '../taxonomies/regions.js';
 import { isValidTechField } from '../taxonomies/tech-fields.js';
 import { Fen } from './catalog-content.js';
+import { BrokerGrade, InstitutionType, RecognitionLevel } from './registries.js';
 import { endpoint, Id, IdParams, IsoDateTime, Ok } from './endpoint.js';
 
 /**
@@ -157,6 +158,97 @@ export const similarAchievements = endpoint({
   response: MatchList,
 });
 
+// ---- free text → directories --------------------------------------------
+
+  /**
+ * Free text → the directories (docs/decisions/0022): approved service
+ * institutions (name, types, the services they offer, summary) and people
+ * (approved broker profiles with their expertise; review experts by field,
+ * title and unit for those who may read the expert pool, the bureau).
+ */
+export const DIRECTORY_MATCH_KINDS = ['institution', 'broker', 'expert'] as const;
+export const DirectoryMatchKind = z.enum(DIRECTORY_MATCH_KINDS);
+export type DirectoryMatchKind = z.infer<typeof DirectoryMatchKind>;
+
+/** Institutions: in these regions, of these types, at these recognition levels. Unknown keys refused. */
+export const InstitutionFilters = z.strictObject({
+  regionCodes: Codes(z.string().refine(isValidRegion, { message: 'GB/T 2260 region code' })),
+  institutionTypes: Codes(InstitutionType),
+  recognitionLevels: Codes(RecognitionLevel),
+});
+export type InstitutionFilters = z.infer<typeof InstitutionFilters>;
+
+/** People: only these kinds, brokers only of these grades. Unknown keys refused. */
+export const ExpertFilters = z.strictObject({
+  kinds: Codes(z.enum(['broker', 'expert'])),
+  brokerGrades: Codes(BrokerGrade),
+});
+export type ExpertFilters = z.infer<typeof ExpertFilters>;
+
+const DirectoryText = {
+  /** "Describe your problem in a few sentences." */
+  text: z.string().trim().min(2).max(4000),
+  limit: z.number().int().min(1).max(100).default(20),
+};
+export const MatchInstitutionsBody = z.strictObject({ ...DirectoryText, filters: InstitutionFilters.optional() });
+export const MatchExpertsBody = z.strictObject({ ...DirectoryText, filters: ExpertFilters.optional() });
+
+/** One directory suggestion: the issue's `id, externalId, score, explanation`, and what people need to judge it. */
+export const DirectoryMatchItem = z.object({
+  id: Id,
+  externalId: z.string().nullable(),
+  score: z.number(),
+  explanation: Explanation,
+  kind: DirectoryMatchKind,
+  /** The entry's name. */
+  title: z.string(),
+  /** The institution's organisation, the broker's home unit, the expert's registered unit. */
+  organisation: z.object({ id: Id, name: z.string() }).nullable(),
+  /** score over the text weight (0–1). */
+  relevance: z.number(),
+  /** The directory page (review experts have none). */
+  link: z.string().nullable(),
+  details: z.object({
+    types: z.array(z.string()).optional(),
+    recognitionLevel: z.string().optional(),
+    regionCode: z.string().nullable().optional(),
+    /** The institution's services in which a matched word occurs. */
+    services: z.array(z.object({ name: z.string(), category: z.string() })).optional(),
+    grade: z.string().optional(),
+    expertise: z.array(z.string()).optional(),
+    field: z.string().optional(),
+    /** An expert's professional title (职称). */
+    professionalTitle: z.string().optional(),
+    unit: z.string().optional(),
+  }),
+});
+export type DirectoryMatchItem = z.infer<typeof DirectoryMatchItem>;
+
+export const DirectoryMatchList = z.object({
+  direction: z.enum(['text-institutions', 'text-experts']),
+  items: z.array(DirectoryMatchItem),
+});
+export type DirectoryMatchList = z.infer<typeof DirectoryMatchList>;
+
+export const matchInstitutions = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/institutions',
+  summary: 'Service institutions matching a free-text problem description',
+  tags: ['matching'],
+  body: MatchInstitutionsBody,
+  response: DirectoryMatchList,
+});
+
+export const matchExperts = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/experts',
+  summary: 'Brokers (and, for the bureau, review experts) matching a free-text problem description',
+  tags: ['matching'],
+  body: MatchExpertsBody,
+  response: DirectoryMatchList,
+});
+
+/** For organisations: how many of their demands matched. */
 // ---- feedback and impressions -------------------------------------------
 
 export const FeedbackBody = z

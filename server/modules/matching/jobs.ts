@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineJob, defineSchedule, enqueue } from '../../core/jobs/queue.js';
 import { loadConfig } from '../../config.js';
 import { onListingIndexed } from '../catalog/search/index-listing.js';
+import { DIRECTORY_KINDS, syncDirectory } from './directory-index.js';
 import { sendDigests } from './digests.js';
 import { matchNewRecord } from './subscription-batch.js';
 import { rebuildTermStats, invalidateTermStats } from './term-stats.js';
@@ -68,3 +69,22 @@ export const sendDigestsJob = defineJob({
 });
 
 defineSchedule(sendDigestsJob, 3600, {});
+
+/**
+ * Every few minutes: bring matching's directory index in step with the
+ * registries (0022). A match checks the same signatures itself at most once a
+ * second; this keeps the index warm so that no visitor pays for rebuilding
+ * entries approved while nobody was matching.
+ */
+export const syncDirectoryJob = defineJob({
+  name: 'matching.sync_directory',
+  payload: z.object({}),
+  handler: async (_payload, { db, log, now }) => {
+    for (const kind of DIRECTORY_KINDS) {
+      const out = await syncDirectory(db, kind, now());
+      if (out.written + out.removed > 0) log.info({ kind, ...out }, 'directory index synced');
+    }
+  },
+});
+
+defineSchedule(syncDirectoryJob, 300, {});

@@ -3,6 +3,7 @@ import { withTx } from '../../db/tx.js';
 import { CONTENT_TYPES, contentDisposition, sendDownload } from '../../http/download.js';
 import { type App, route } from '../../http/route.js';
 import { districtToday } from '../projects/due-dates.js';
+import { presentDirectoryMatches, runDirectoryMatch } from './directory-match.js';
 import { feedbackCsv, feedbackForExport, feedbackJsonl, recordFeedback, recordImpressions } from './feedback.js';
 import { enterprisesOf, listingForQuery, nameMatches, runMatch } from './match-service.js';
 import {
@@ -38,6 +39,17 @@ export function matchingRoutes(app: App): void {
   route(app, c.matchDemands, { access: 'public', rateLimit: MATCH_LIMIT }, async ({ body, deps }) => {
     const matches = await runMatch(deps.db, { target: 'demand', direction: 'text-demands', source: { text: body.text }, filters: body.filters, limit: body.limit, now: deps.clock() });
     return { direction: 'text-demands' as const, items: await nameMatches(deps.db, 'demand', 'text-demands', matches) };
+  });
+
+  // Free text → the directories (0022): what the caller may see only (review experts: the bureau).
+  route(app, c.matchInstitutions, { access: 'public', rateLimit: MATCH_LIMIT }, async ({ actor, body, deps }) => {
+    const matches = await runDirectoryMatch(deps.db, actor, { corpus: 'institutions', text: body.text, filters: body.filters, limit: body.limit, now: deps.clock() });
+    return { direction: 'text-institutions' as const, items: await presentDirectoryMatches(deps.db, actor, 'institutions', matches) };
+  });
+
+  route(app, c.matchExperts, { access: 'public', rateLimit: MATCH_LIMIT }, async ({ actor, body, deps }) => {
+    const matches = await runDirectoryMatch(deps.db, actor, { corpus: 'people', text: body.text, filters: body.filters, limit: body.limit, now: deps.clock() });
+    return { direction: 'text-experts' as const, items: await presentDirectoryMatches(deps.db, actor, 'people', matches) };
   });
 
   route(app, c.demandMatches, { access: 'public', rateLimit: MATCH_LIMIT }, async ({ actor, params, query, deps }) => {
