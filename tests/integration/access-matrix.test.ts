@@ -296,9 +296,6 @@ const EXPECTED: Record<string, Who> = {
   // Matching, free text → directories (0022): public; review experts only appear for the bureau, filtered inside the route.
   'POST /api/v1/match/institutions': 'public',
   'POST /api/v1/match/experts': 'public',
-  // Matching, free text → directories (0022): public; review experts only appear for the bureau, filtered inside the route.
-  'POST /api/v1/match/institutions': 'public',
-  'POST /api/v1/match/experts': 'public',
   'GET /api/v1/demands/:id/matches': 'public',
   'GET /api/v1/achievements/:id/matches': 'public',
   'GET /api/v1/achievements/:id/similar': 'public',
