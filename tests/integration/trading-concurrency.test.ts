@@ -1,4 +1,6 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { auditLog } from '../../server/modules/audit/schema.js';
+import { notifications } from '../../server/modules/notifications/schema.js';
 import { describe, expect, it } from 'vitest';
 import { closeAuction } from '../../server/modules/trading/close-auction.js';
 import { auctionBidders, auctionBids, auctions, tradeDeals } from '../../server/modules/trading/schema.js';
@@ -82,6 +84,18 @@ describe('simultaneous bids on one auction', () => {
     const { bids } = await invariants();
     expect(bids).toHaveLength(accepted.length);
     expect(bids.every((b, i) => i === 0 || b.amountFen > bids[i - 1]!.amountFen)).toBe(true);
+    // Inside each bid's transaction: one audit row per accepted bid, in sequence order, and one outbid
+    // notice to the user of the bidder it displaced (the lock reads that user; decision record 0023).
+    const audit = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'auction.bid'), eq(auditLog.entityId, auctionId))).orderBy(asc(auditLog.seq));
+    expect(audit.map((r) => (r.changes as { seq: number }).seq)).toEqual(bids.map((b) => b.seq));
+    const users = new Map((await env.db.select().from(auctionBidders).where(eq(auctionBidders.auctionId, auctionId))).map((b) => [b.id, b.registeredBy]));
+    const expected = new Map<string, number>();
+    for (let i = 1; i < bids.length; i++) {
+      const u = users.get(bids[i - 1]!.bidderId)!;
+      expected.set(u, (expected.get(u) ?? 0) + 1);
+    }
+    const outbid = await env.db.select({ userId: notifications.userId, n: count() }).from(notifications).where(eq(notifications.kind, 'trade.outbid')).groupBy(notifications.userId);
+    expect(new Map(outbid.map((r) => [r.userId, r.n]))).toEqual(expected);
   }, 180_000);
 
   it('many bidders bidding the same next minimum at the same instant: exactly one is accepted', async () => {

@@ -7,7 +7,7 @@ import { withTx } from '../../db/tx.js';
 import { contentDisposition, sendDownload } from '../../http/download.js';
 import { type App, route } from '../../http/route.js';
 import { findFile } from '../files/repository.js';
-import { placeBid, recordDeposit, recordRefund, registerBidder } from './bidding.js';
+import { checkBid, placeBid, recordDeposit, recordRefund, registerBidder } from './bidding.js';
 import { acceptOffer, buyListing, declineOffer, makeOffer, withdrawOffer } from './buying.js';
 import { createListing, startAuction, withdrawListing } from './create-listing.js';
 import { exportDeals } from './export-deals.js';
@@ -96,6 +96,8 @@ export function tradingRoutes(app: App): void {
   });
 
   route(app, c.placeBid, { access: 'bid:auction' }, async ({ actor, params, body, deps }) => {
+    // Refusals that do not depend on the race cost one query, without a transaction.
+    await checkBid(deps.db, actor, params.id, body.amountFen, deps.clock());
     await withTx(deps.db, (tx) => placeBid(tx, actor, params.id, body.amountFen, deps.clock()));
     return auctionLive(deps.db, actor, params.id, deps.clock());
   });
