@@ -113,7 +113,12 @@ export const directory = endpoint({
   summary: 'Public directory of shared facilities with Chinese full-text search',
   tags: ['facilities'],
   query: PageQuery.extend({ q: z.string().trim().max(200).optional(), kind: FacilityKind.optional() }),
-  response: pageOf(DirectoryItem).extend({ mode: z.enum(['and', 'or']).nullable() }),
+  response: pageOf(DirectoryItem).extend({
+    /** null without a query; fuzzy: a match on the name when no word matched. */
+    mode: z.enum(['and', 'or', 'fuzzy']).nullable(),
+    /** True when there are more matches than `total` (the count stops at 10,000: show "10,000+"). */
+    totalCapped: z.boolean(),
+  }),
 });
 
 // ───────── calendar ─────────

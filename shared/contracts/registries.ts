@@ -224,7 +224,11 @@ export const DirectoryQuery = PageQuery.extend({
   /** zone stage */
   stage: z.enum(ZONE_STAGES).optional(),
 });
-export const DirectoryPage = pageOf(DirectoryItem).extend({ mode: z.enum(['none', 'and', 'or', 'fuzzy']) });
+export const DirectoryPage = pageOf(DirectoryItem).extend({
+  mode: z.enum(['none', 'and', 'or', 'fuzzy']),
+  /** True when there are more matches than `total` (the count stops at 10,000: show "10,000+"). */
+  totalCapped: z.boolean(),
+});
 
 export const ConsoleItem = z.object({
   id: Id,

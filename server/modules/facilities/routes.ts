@@ -71,13 +71,14 @@ export function facilityRoutes(app: App): void {
   });
 
   route(app, c.directory, { access: 'public' }, async ({ actor, query, deps }) => {
-    const { items, total, mode } = await searchDirectory(deps.db, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+    const { items, total, capped, mode } = await searchDirectory(deps.db, query, { limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
     return {
       items: items.map((f) => {
         const v = presentFacility(actor, f, f.organisationName);
         return { id: v.id, kind: v.kind, name: v.name, organisation: v.organisation, category: v.category, model: v.model, location: v.location, feeUnit: v.feeUnit, feeFen: v.feeFen, snippet: f.description.slice(0, 120) || null };
       }),
       total,
+      totalCapped: capped,
       page: query.page,
       pageSize: query.pageSize,
       mode,

@@ -4,74 +4,55 @@ import type { ConsoleItem, ConsoleQuery, DirectoryItem, DirectoryQuery, Registry
 import { type Actor, permissionsOf, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
-import { cleanQuery, FUZZY_THRESHOLD } from '../catalog/search/query-plan.js';
-import { likePattern, queryTerms, rank, searchWithFallback, snippet, tokensForQuery } from '../search/index.js';
+import { cleanQuery } from '../catalog/search/query-plan.js';
+import { likePattern, snippet } from '../search/index.js';
+import { boundedSearch } from './bounded-search.js';
 import { KINDS } from './kinds.js';
+
+const joinAll = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
 
 /**
  * The public directories: published entries only, searched like the catalog
  * (jieba tokens against the weighted search vector: AND, then OR, then a
- * fuzzy match on the name), with snippets of the summary.
+ * fuzzy match on the name), with snippets of the summary. Counts are capped
+ * and relevance ranks a bounded window of matches (bounded-search.ts), so a
+ * query costs about the same at 100,000 entries as at 1,000.
  */
-type Plan = { mode: 'none' | 'and' | 'or' | 'fuzzy'; where: SQL | null; score: SQL | null; tokens: string[] };
-
-const joinAll = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`);
-
-async function run<T extends Record<string, unknown>>(db: Db, plan: Plan, q: SQL): Promise<T[]> {
-  if (plan.mode !== 'fuzzy') return (await db.execute<T>(q)).rows as T[];
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
-    return (await tx.execute<T>(q)).rows as T[];
-  });
-}
-
-async function planFor(db: Db, text: string, count: (p: Plan) => Promise<number>): Promise<Plan> {
-  if (!text) return { mode: 'none', where: null, score: null, tokens: [] };
-  const tokens = tokensForQuery(text);
-  const found = await searchWithFallback(queryTerms(text), async (tsquery, mode) => {
-    const plan: Plan = { mode, where: sql`l.search_vector @@ ${tsquery}`, score: rank(sql`l.search_vector`, tsquery), tokens };
-    return (await count(plan)) > 0 ? [plan] : [];
-  });
-  if (found.rows[0]) return found.rows[0];
-  const pattern = likePattern(text);
-  return {
-    mode: 'fuzzy',
-    where: sql`(l.name ILIKE ${pattern} OR ${text} <% l.name)`,
-    score: sql`(CASE WHEN l.name ILIKE ${pattern} THEN 1 ELSE 0 END + word_similarity(${text}, l.name))`,
-    tokens: tokens.length ? [...tokens, text] : [text],
-  };
-}
-
 export async function searchDirectory(db: Db, kind: RegistryKind, input: z.output<typeof DirectoryQuery>) {
   const def = KINDS[kind];
   const table = sql.identifier(def.sqlName);
-  const base = [sql`l.status = 'published'`, ...def.filters(input)];
-  const where = (p: Plan) => joinAll(p.where ? [...base, p.where] : base);
-  const count = async (p: Plan) => Number((await run<{ n: string }>(db, p, sql`SELECT count(*) AS n FROM ${table} l WHERE ${where(p)}`))[0]?.n ?? 0);
-  const plan = await planFor(db, cleanQuery(input.q), count);
-  const order = plan.score ? sql`${plan.score} DESC, l.published_at DESC, l.id DESC` : sql`l.published_at DESC, l.id DESC`;
-  const offset = (input.page - 1) * input.pageSize;
-  const [rows, total] = await Promise.all([
-    run<Record<string, unknown> & { id: string; name: string; body: string | null; organisation_name: string | null; published_at: Date }>(
-      db,
-      plan,
-      sql`SELECT l.id, l.name, ${def.bodyColumn} AS body, o.name AS organisation_name, l.published_at, ${def.facetColumns}
-          FROM ${table} l LEFT JOIN organisations o ON o.id = l.organisation_id
-          WHERE ${where(plan)} ORDER BY ${order} LIMIT ${input.pageSize} OFFSET ${offset}`,
-    ),
-    count(plan),
-  ]);
-  const items: z.input<typeof DirectoryItem>[] = rows.map((r) => ({
-    id: r.id,
-    kind,
-    name: r.name,
-    nameHighlights: plan.tokens.length ? snippet(r.name, plan.tokens, { length: r.name.length + 10 }).highlights : [],
-    snippet: snippet(r.body ?? '', plan.tokens, { length: 120 }),
-    organisationName: r.organisation_name,
-    facets: def.facets(r),
-    publishedAt: new Date(r.published_at).toISOString(),
-  }));
-  return { items, total, page: input.page, pageSize: input.pageSize, mode: plan.mode };
+  const found = await boundedSearch(db, { table, base: [sql`l.status = 'published'`, ...def.filters(input)] }, cleanQuery(input.q), {
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  const { plan } = found;
+  const rows = found.ids.length
+    ? (
+        await db.execute<Record<string, unknown> & { id: string; name: string; body: string | null; organisation_name: string | null; published_at: Date }>(
+          sql`SELECT l.id, l.name, ${def.bodyColumn} AS body, o.name AS organisation_name, l.published_at, ${def.facetColumns}
+              FROM ${table} l LEFT JOIN organisations o ON o.id = l.organisation_id
+              WHERE l.id IN (${sql.join(found.ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+        )
+      ).rows
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: z.input<typeof DirectoryItem>[] = found.ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return []; // withdrawn between the two reads
+    return [
+      {
+        id: r.id,
+        kind,
+        name: r.name,
+        nameHighlights: plan.tokens.length ? snippet(r.name, plan.tokens, { length: r.name.length + 10 }).highlights : [],
+        snippet: snippet(r.body ?? '', plan.tokens, { length: 120 }),
+        organisationName: r.organisation_name,
+        facets: def.facets(r),
+        publishedAt: new Date(r.published_at).toISOString(),
+      },
+    ];
+  });
+  return { items, total: found.total, totalCapped: found.capped, page: input.page, pageSize: input.pageSize, mode: plan.mode };
 }
 
 /**
