@@ -117,6 +117,31 @@ export const contractNumberCounters = pgTable(
   (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
 );
 
+/**
+ * Monthly totals of the approved registrations by each statistics dimension,
+ * kept by statement-level triggers on `tech_contracts` in the same
+ * transaction as every approval (custom migration, decision record 0023):
+ * month = first day of the district-time month of `registered_at`; dim is
+ * total (key ''), type, sub (type.sub_type), field (top-level code), industry
+ * (section or ''), seller and buyer (region code or ''), same (the region of
+ * rows whose seller and buyer are in the same region, so the flow breakdown
+ * can be derived for any district). `rows` counts the approved rows behind the
+ * figures (a group is shown when it has rows, as when summing the rows).
+ */
+export const contractStatsMonthly = pgTable(
+  'contract_stats_monthly',
+  {
+    month: date().notNull(),
+    dim: text().notNull(),
+    key: text().notNull(),
+    rows: bigint({ mode: 'number' }).notNull(),
+    contracts: bigint({ mode: 'number' }).notNull(),
+    contractFen: bigint({ mode: 'number' }).notNull(),
+    techFen: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.dim, t.key] })],
+);
+
 /** The registration's history: every submission, return, reclassification, decision. */
 export const contractEvents = pgTable(
   'contract_events',
