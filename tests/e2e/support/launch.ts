@@ -1,13 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../support/ports.js';
 
 /**
  * Runs the real platform the way an operator does (`node --import tsx
  * server/main.ts`) in a child process, for the end-to-end tests and the
  * benchmarks. Nothing here reaches into server code: the process is the unit.
  */
+/** Journeys and benches import the free-port helper from here. */
+export { freePort };
+
 export type PlatformProcess = {
   url: string;
   port: number;
@@ -33,19 +36,6 @@ export type LaunchOptions = {
 };
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-
-/** A TCP port nobody listens on right now (on loopback). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export async function launchPlatform(opts: LaunchOptions): Promise<PlatformProcess> {
   const port = await freePort();
