@@ -86,11 +86,18 @@ const VoucherReviewPage = lazyPage(() => import('./pages/vouchers/ReviewPage').t
 const VoucherApplicationPage = lazyPage(() => import('./pages/vouchers/ApplicationPage').then((m) => m.ApplicationPage));
 const VoucherRedemptionPage = lazyPage(() => import('./pages/vouchers/RedemptionPage').then((m) => m.RedemptionPage));
 const VoucherReportPage = lazyPage(() => import('./pages/vouchers/ReportPage').then((m) => m.ReportPage));
+const FundingPage = lazyPage(() => import('./pages/funding/FundingPage').then((m) => m.FundingPage));
+const FundingCallPage = lazyPage(() => import('./pages/funding/CallPage').then((m) => m.CallPage));
+const FundingApplicationPage = lazyPage(() => import('./pages/funding/ApplicationPage').then((m) => m.ApplicationPage));
+const FundingExpertsPage = lazyPage(() => import('./pages/funding/ExpertsPage').then((m) => m.ExpertsPage));
+const FundingPublicAwards = lazyPage(() => import('./pages/funding/PublicAwardsPage').then((m) => m.PublicAwardsPage));
 const RegistryDirectory = lazyPage(() => import('./pages/registries/DirectoryPage').then((m) => m.DirectoryPage));
 const RegistryEntry = lazyPage(() => import('./pages/registries/EntryPage').then((m) => m.EntryPage));
 const RegistryConsole = lazyPage(() => import('./pages/registries/ConsolePage').then((m) => m.ConsolePage));
 const RegistryConsoleEntry = lazyPage(() => import('./pages/registries/EntryPage').then((m) => () => <m.EntryPage console />));
 const RegistryEditor = lazyPage(() => import('./pages/registries/EditorPage').then((m) => m.EditorPage));
+const InstitutionScoring = lazyPage(() => import('./pages/registries/ScoringPage').then((m) => m.ScoringPage));
+const CommissionerPage = lazyPage(() => import('./pages/commissioners/CommissionerPage').then((m) => m.CommissionerPage));
 /** Notification links name the plan in the path; the supervision page keeps it in `?plan=`. */
 function SupervisionRedirect() {
   const { planId } = useParams();
@@ -131,6 +138,7 @@ export function createRouter() {
             { path: 'trading/listings/:id', element: <TradeListingPage /> },
             { path: 'trading/auctions/:id', element: <AuctionPage /> },
             { path: 'trading/deals/:id', element: <DealPage /> },
+            { path: 'funding/awards', element: <FundingPublicAwards /> },
             { path: 'facilities', element: <FacilityDirectory /> },
             { path: 'facilities/:id', element: <FacilityDetail /> },
             { path: 'directory/:kind', element: <RegistryDirectory /> },
@@ -204,6 +212,7 @@ export function createRouter() {
             { path: 'registries/:kind/new', element: <RegistryEditor /> },
             { path: 'registries/:kind/:id', element: <RegistryConsoleEntry /> },
             { path: 'registries/:kind/:id/edit', element: <RegistryEditor /> },
+            { path: 'institution-scoring', element: <RequirePermission permission="score:institution"><InstitutionScoring /></RequirePermission> },
             { path: 'broker', element: <RequirePermission permission="read:workload"><WorkloadPage /></RequirePermission> },
             { path: 'funnel', element: <RequirePermission permission="read:funnel"><FunnelPage /></RequirePermission> },
             { path: 'vouchers', element: <RequirePermission permission="read:voucher_programme"><VouchersPage /></RequirePermission> },
@@ -211,6 +220,10 @@ export function createRouter() {
             { path: 'vouchers/redemptions/:id', element: <RequirePermission permission="read:voucher_redemption"><VoucherRedemptionPage /></RequirePermission> },
             { path: 'voucher-review', element: <RequirePermission permission="read:voucher_application"><VoucherReviewPage /></RequirePermission> },
             { path: 'voucher-report', element: <RequirePermission permission="read:voucher_report"><VoucherReportPage /></RequirePermission> },
+            { path: 'funding', element: <RequirePermission permission="read:funding_call"><FundingPage /></RequirePermission> },
+            { path: 'funding/calls/:id', element: <RequirePermission permission="read:funding_call"><FundingCallPage /></RequirePermission> },
+            { path: 'funding/applications/:id', element: <RequirePermission permission="read:funding_application"><FundingApplicationPage /></RequirePermission> },
+            { path: 'funding/experts', element: <RequirePermission permission="read:funding_expert"><FundingExpertsPage /></RequirePermission> },
             { path: 'trading', element: <MyTrading /> },
             { path: 'trading-desk', element: <RequirePermission permission="manage:auction"><TradingDesk /></RequirePermission> },
             { path: 'facilities', element: <RequirePermission permission="read:facility"><MyFacilities /></RequirePermission> },
@@ -218,6 +231,7 @@ export function createRouter() {
             { path: 'bookings', element: <RequirePermission permission="read:booking"><MyBookings /></RequirePermission> },
             { path: 'coverage', element: <RequirePermission permission="read:coverage"><CoveragePage /></RequirePermission> },
             { path: 'commissioners', element: <RequirePermission permission="read:commissioner"><CommissionersPage /></RequirePermission> },
+            { path: 'commissioners/:id', element: <RequirePermission permission="read:commissioner"><CommissionerPage /></RequirePermission> },
             { path: 'villages', element: <RequirePermission permission="read:village"><VillagesPage /></RequirePermission> },
             { path: 'contracts', element: <RequirePermission permission="read:contract"><ContractsList /></RequirePermission> },
             { path: 'contracts/new', element: <RequirePermission permission="create:contract"><ContractFormPage key="new" /></RequirePermission> },

@@ -84,5 +84,18 @@ const commissionersEn: Messages['commissioners'] = {
     noAssignment: 'You have no assignment in force',
     categories: { training: 'Training', technical_guidance: 'Technical guidance', demonstration: 'Demonstration', consultation: 'Consultation', other: 'Other' },
   },
+  assign: {
+    village: 'Village', villageHint: 'Choose the township, then search the village', enterprise: 'Enterprise', park: 'Park', orgHint: 'Type to search the platform’s organisations',
+    note: 'Note', saved: 'Assigned', poorTag: ' (poor village)',
+  },
+  detail: {
+    back: 'Back to the commissioners', profile: 'Profile', assignments: 'Assignments', account: 'Account', cancelled: 'Cancelled', notFound: 'No such commissioner',
+  },
+  benefits: {
+    title: 'Service fees, equity and dividends', add: 'Record', kind: 'Kind', kinds: { fee: 'Service fee', equity: 'Equity', dividend: 'Dividend' },
+    enterprise: 'Enterprise', organisation: 'Enterprise on the platform', orgHint: 'Pick a registered enterprise, or type the name of one that is not', enterpriseName: 'Enterprise name', amount: 'Amount (yuan)', amountEquity: 'Valued at (yuan)',
+    share: 'Share (%)', receivedOn: 'Date', note: 'Note', saved: 'Recorded', total: 'Total', byYear: 'Totals by year', year: 'Year', none: 'Nothing recorded', chart: 'By year (yuan)',
+    equityHint: 'Equity is recorded at its valuation, with the share held',
+  },
 };
 export default commissionersEn;

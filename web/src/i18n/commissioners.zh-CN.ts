@@ -82,5 +82,18 @@ const commissionersZh = {
     noAssignment: '您当前没有在岗的选派任务',
     categories: { training: '技术培训', technical_guidance: '技术指导', demonstration: '示范推广', consultation: '咨询服务', other: '其他' },
   },
+  assign: {
+    village: '村', villageHint: '先选乡镇，再搜索村名', enterprise: '企业', park: '园区', orgHint: '输入名称搜索平台上的单位',
+    note: '选派说明', saved: '已选派', poorTag: '（贫困村）',
+  },
+  detail: {
+    back: '返回特派员列表', profile: '基本信息', assignments: '选派记录', account: '登录账号', cancelled: '已取消', notFound: '未找到该特派员',
+  },
+  benefits: {
+    title: '服务收入、股权与分红', add: '登记收益', kind: '类别', kinds: { fee: '服务费', equity: '技术入股', dividend: '分红' },
+    enterprise: '企业', organisation: '平台上的企业', orgHint: '可从平台企业中选择，未注册的企业直接填写名称', enterpriseName: '企业名称', amount: '金额（元）', amountEquity: '作价金额（元）',
+    share: '持股比例（%）', receivedOn: '日期', note: '备注', saved: '已登记', total: '合计', byYear: '按年度汇总', year: '年度', none: '暂无记录', chart: '历年收益（元）',
+    equityHint: '技术入股按作价金额计，并填写持股比例',
+  },
 };
 export default commissionersZh;

@@ -44,9 +44,12 @@ const consoleEn: typeof consoleZh = {
     registrySpace: 'Maker spaces',
     registryAlliance: 'Alliances',
     registryDemoZone: 'Demonstration zones',
+    institutionScoring: 'Demonstration scoring',
     vouchers: 'Innovation vouchers',
     voucherReview: 'Voucher review',
     voucherReport: 'Voucher statistics',
+    funding: 'Funding programmes',
+    fundingExperts: 'Expert registry',
     notifications: 'Notifications',
   },
   group: {

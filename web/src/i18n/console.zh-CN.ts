@@ -42,9 +42,12 @@ const consoleZh = {
     registrySpace: '众创空间登记',
     registryAlliance: '产业联盟登记',
     registryDemoZone: '示范区登记',
+    institutionScoring: '示范机构评价',
     vouchers: '创新券',
     voucherReview: '创新券审核',
     voucherReport: '创新券统计',
+    funding: '资助项目',
+    fundingExperts: '评审专家库',
     notifications: '通知',
   },
   group: {

@@ -44,5 +44,27 @@ const registriesEn: typeof registriesZh = {
     saved: 'Saved', submitted: 'Submitted for review', approved: 'Approved and published', returned: 'Returned', withdrawn: 'Withdrawn', pendingChange: 'A change awaits review; the approved version stays public.',
     returnedNote: 'Reviewer: {{note}}', history: 'Revisions', export: 'Export to Excel', listHint: 'Separate several values with commas', revision: 'Revision {{n}}',
   },
+  records: {
+    add: 'Add', edit: 'Edit', delete: 'Delete', deleteConfirm: 'Delete “{{name}}”? This cannot be undone; the audit log keeps a record.', deleted: 'Deleted', saved: 'Saved',
+    deactivate: 'Deactivate', activate: 'Activate', deactivateConfirm: '“{{name}}” will no longer show on the public page or in vouchers; you can activate it again at any time.', active: 'Active', inactive: 'Inactive',
+    editHint: 'You keep these records up to date yourselves: saving takes effect at once (no review), and every change is in the audit log.',
+    service: { add: 'Add service', name: 'Service', category: 'Category', description: 'Description', price: 'Price (yuan)', priceHint: 'Leave empty for “negotiable”', unit: 'Unit' },
+    staff: { add: 'Add staff', name: 'Name', position: 'Position', phone: 'Phone', broker: 'Broker profile', brokerHint: 'Search the broker directory to link a profile', grade: 'Broker grade', joinedOn: 'Joined', leftOn: 'Left', remove: 'Remove' },
+    performance: { record: 'Record yearly performance', year: 'Year', deals: 'Deals facilitated', amount: 'Contract turnover (yuan)', clients: 'Clients served', note: 'Note', source: 'Source', manual: 'Recorded by the institution', trading: 'From the trading records', tradingLocked: 'From the trading records; cannot be edited by hand', chart: 'Contract turnover by year (10,000 yuan)' },
+    certificate: { add: 'Add certificate', name: 'Certificate', number: 'Number', issuer: 'Issuer', issuedOn: 'Issued on', validUntil: 'Valid until' },
+    training: { add: 'Add training', course: 'Course', hours: 'Hours', takenOn: 'Date', issuer: 'Provider', perYear: '{{year}}: {{hours}} h', total: 'Total {{hours}} h' },
+    recognition: { add: 'Record recognition', level: 'Level', year: 'Year', documentNo: 'Document no.', bureauOnly: 'Talent recognitions are recorded by the bureau' },
+    cases: { title: 'Case', status: 'Status', reason: 'Reason closed', started: 'Started', updated: 'Last update', publicNote: 'Case details are visible to the broker and the bureau only.', none: 'No cases handled yet' },
+    tenant: { add: 'Add tenant', kind: 'Type', kinds: { enterprise: 'Enterprise', team: 'Team' }, name: 'Name', organisation: 'Organisation on the platform', orgHint: 'Pick an enterprise registered on the platform', field: 'Field', enteredOn: 'Entered on', graduatedOn: 'Graduated / left on', outcome: 'Status', outcomes: { incubating: 'Incubating', graduated: 'Graduated', left: 'Left' }, note: 'Note', summary: '{{incubating}} incubating, {{graduated}} graduated' },
+    member: { add: 'Add member', organisation: 'Member organisation', orgHint: 'Search the platform’s organisations; type the name of one not registered', name: 'Name', role: 'Role', roles: { lead: 'Chair', vice: 'Vice chair', member: 'Member' }, joinedOn: 'Joined', leftOn: 'Left' },
+    project: { add: 'Add joint project', title: 'Project', status: 'Status', statuses: { planned: 'Planned', ongoing: 'Ongoing', completed: 'Completed', suspended: 'Suspended' }, startedOn: 'Started', endedOn: 'Ended', budget: 'Budget (yuan)', participants: 'Participants', summary: 'Summary' },
+    scoringLink: 'Demonstration scoring',
+  },
+  scoring: {
+    title: 'Scoring of demonstration institutions', year: 'Year', criteria: { basics: 'Basics', deals: 'Deals', capacity: 'Capacity', management: 'Management and IT', reputation: 'Reputation' },
+    weights: 'Weights', weightsSum: 'Weights add up to {{sum}} (must be 100)', passMark: 'Pass mark', defaultScheme: 'The default weights apply this year', saveScheme: 'Save weights', schemeSaved: 'Scoring scheme saved',
+    institution: 'Institution', level: 'Level', total: 'Weighted total', below: 'Below standard', notAssessed: 'Not assessed', note: 'Comment', save: 'Save scores', scored: 'Scores of “{{name}}” saved',
+    ranking: 'Ranking of demonstration institutions, {{year}}', export: 'Export to Excel', belowCount: '{{count}} below standard', score: 'Score', scoreHint: 'Each criterion 0–100; weighted total = Σ score × weight ÷ 100', none: 'No published demonstration institutions (municipal level or above) this year',
+  },
 };
 export default registriesEn;

@@ -42,5 +42,27 @@ const registriesZh = {
     saved: '已保存', submitted: '已提交审核', approved: '已审核通过并公开', returned: '已退回', withdrawn: '已撤下', pendingChange: '有待审核的变更：公开的仍是已通过的版本。',
     returnedNote: '审核意见：{{note}}', history: '修订记录', export: '导出 Excel', listHint: '多个值用“、”或逗号分隔', revision: '第 {{n}} 版',
   },
+  records: {
+    add: '添加', edit: '编辑', delete: '删除', deleteConfirm: '确定删除“{{name}}”吗？删除后不可恢复，审计日志会保留记录。', deleted: '已删除', saved: '已保存',
+    deactivate: '停用', activate: '启用', deactivateConfirm: '停用后“{{name}}”不再在公开页面和服务券中显示，可随时重新启用。', active: '在用', inactive: '已停用',
+    editHint: '以下记录由本单位随时维护，保存即生效（不需审核），每次修改都记入审计日志。',
+    service: { add: '添加服务', name: '服务名称', category: '服务类别', description: '服务说明', price: '价格（元）', priceHint: '不填为“面议”', unit: '计价单位' },
+    staff: { add: '添加人员', name: '姓名', position: '职务', phone: '电话', broker: '技术经纪人档案', brokerHint: '从技术经纪人名录中搜索并关联', grade: '经纪人等级', joinedOn: '入职日期', leftOn: '离职日期', remove: '移除' },
+    performance: { record: '填报年度业绩', year: '年度', deals: '促成交易（项）', amount: '技术合同成交额（元）', clients: '服务客户数', note: '说明', source: '来源', manual: '本单位填报', trading: '来自技术交易记录', tradingLocked: '来自技术交易记录，不能手工修改', chart: '历年技术合同成交额（万元）' },
+    certificate: { add: '添加证书', name: '证书名称', number: '证书编号', issuer: '发证机构', issuedOn: '发证日期', validUntil: '有效期至' },
+    training: { add: '添加培训记录', course: '课程', hours: '学时', takenOn: '培训日期', issuer: '培训机构', perYear: '{{year}} 年 {{hours}} 学时', total: '累计 {{hours}} 学时' },
+    recognition: { add: '记录人才认定', level: '认定级别', year: '认定年度', documentNo: '认定文号', bureauOnly: '人才认定由科技局记录' },
+    cases: { title: '对接项目', status: '状态', reason: '关闭原因', started: '开始时间', updated: '最近更新', publicNote: '对接项目的明细仅经纪人本人和科技局可见。', none: '暂无经办的对接' },
+    tenant: { add: '添加在孵主体', kind: '类型', kinds: { enterprise: '企业', team: '团队' }, name: '名称', organisation: '平台上的单位', orgHint: '已在平台注册的企业可直接选择', field: '领域', enteredOn: '入驻日期', graduatedOn: '毕业/离开日期', outcome: '状态', outcomes: { incubating: '在孵', graduated: '已毕业', left: '已离开' }, note: '备注', summary: '在孵 {{incubating}} 个，已毕业 {{graduated}} 个' },
+    member: { add: '添加成员单位', organisation: '成员单位', orgHint: '搜索平台上的单位；未注册的单位可直接填写名称', name: '单位名称', role: '角色', roles: { lead: '理事长单位', vice: '副理事长单位', member: '成员单位' }, joinedOn: '加入日期', leftOn: '退出日期' },
+    project: { add: '添加联合项目', title: '项目名称', status: '状态', statuses: { planned: '计划中', ongoing: '实施中', completed: '已完成', suspended: '已中止' }, startedOn: '开始日期', endedOn: '结束日期', budget: '经费（元）', participants: '参与单位', summary: '项目简介' },
+    scoringLink: '示范机构评价',
+  },
+  scoring: {
+    title: '技术转移示范机构评价', year: '评价年度', criteria: { basics: '基础条件', deals: '交易业绩', capacity: '服务能力', management: '管理与信息化', reputation: '社会声誉' },
+    weights: '评分权重', weightsSum: '权重合计 {{sum}}（须为 100）', passMark: '合格线', defaultScheme: '本年度使用默认权重', saveScheme: '保存权重', schemeSaved: '评分方案已保存',
+    institution: '机构', level: '示范级别', total: '加权总分', below: '低于合格线', notAssessed: '未评价', note: '评价意见', save: '保存评分', scored: '“{{name}}”的评分已保存',
+    ranking: '{{year}} 年示范机构加权总分排名', export: '导出 Excel', belowCount: '{{count}} 家低于合格线', score: '评分', scoreHint: '各项 0–100 分，加权总分 = Σ 分数 × 权重 ÷ 100', none: '本年度没有已公开的示范机构（认定级别为市级及以上）',
+  },
 };
 export default registriesZh;

@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { Button, DatePicker, Drawer, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Button, Drawer, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { COMMISSIONER_KINDS, LEGAL_TYPES, TARGET_KINDS, type AssignmentView, type CommissionerView } from '@shared/contracts/commissioners.js';
+import { COMMISSIONER_KINDS, LEGAL_TYPES, type AssignmentView, type CommissionerView } from '@shared/contracts/commissioners.js';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
-import { useCommissionerList, useCommissionerMutations, useVillages } from './api';
+import { usePaging } from '../../components/usePaging';
+import { useCommissionerList, useCommissionerMutations } from './api';
+import { AssignModal } from './AssignModal';
 
 /** Commissioners with their assignments; the bureau administrator registers and assigns them. */
 export function CommissionersPage() {
@@ -15,14 +17,13 @@ export function CommissionersPage() {
   const { hasPermission } = useSession();
   const manage = hasPermission('manage:commissioner');
   const [q, setQ] = useState('');
-  const list = useCommissionerList({ q: q || undefined, pageSize: 100 });
-  const villages = useVillages({ poor: undefined, pageSize: 200 });
+  const paging = usePaging(20);
+  const list = useCommissionerList({ q: q || undefined, ...paging.query });
   const m = useCommissionerMutations();
   const toast = useErrorToast();
   const [creating, setCreating] = useState(false);
   const [assigning, setAssigning] = useState<CommissionerView | null>(null);
   const [form] = Form.useForm();
-  const [assignForm] = Form.useForm();
   const create = async (v: { kind: 'individual' | 'team'; name: string; members?: string; expertise: string; homeUnit: string; legalType: 'legal_person' | 'individual'; phone?: string }) => {
     try {
       const split = (s?: string) => (s ?? '').split(/[,，、\s]+/).map((x) => x.trim()).filter(Boolean);
@@ -32,30 +33,18 @@ export function CommissionersPage() {
       if (!applyFieldErrors(form, e)) toast(e);
     }
   };
-  const assign = async (v: { targetKind: 'village' | 'enterprise' | 'park'; villageId?: string; organisationId?: string; period: [Dayjs, Dayjs | null] }) => {
-    try {
-      await m.assign.mutateAsync({
-        id: assigning!.id,
-        body: { targetKind: v.targetKind, villageId: v.villageId, organisationId: v.organisationId, startsOn: v.period[0].format('YYYY-MM-DD'), endsOn: v.period[1]?.format('YYYY-MM-DD') ?? null },
-      });
-      setAssigning(null);
-    } catch (e) {
-      if (!applyFieldErrors(assignForm, e)) toast(e);
-    }
-  };
-  const kind = Form.useWatch('targetKind', assignForm);
   return (
     <div data-testid="commissioners-page">
-      <PageTitle title={t('commissioners.list.title')} extra={<Space><Input.Search allowClear onSearch={setQ} style={{ width: 220 }} />{manage && <Button type="primary" onClick={() => { form.resetFields(); setCreating(true); }}>{t('commissioners.list.add')}</Button>}</Space>} />
+      <PageTitle title={t('commissioners.list.title')} extra={<Space><Input.Search allowClear onSearch={(v) => { setQ(v.trim()); paging.reset(); }} style={{ width: 220 }} data-testid="commissioner-search" />{manage && <Button type="primary" onClick={() => { form.resetFields(); setCreating(true); }}>{t('commissioners.list.add')}</Button>}</Space>} />
       <ErrorAlert error={list.error} />
       <Table
         rowKey="id"
         scroll={{ x: true }}
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={paging.pagination(list.data?.total)}
         columns={[
-          { title: t('commissioners.fields.name'), dataIndex: 'name' },
+          { title: t('commissioners.fields.name'), key: 'n', render: (_, c: CommissionerView) => <Link to={`/console/commissioners/${c.id}`} data-testid="commissioner-link">{c.name}</Link> },
           { title: t('commissioners.fields.kind'), key: 'k', render: (_, c: CommissionerView) => t(`commissioners.kinds.${c.kind}`) },
           { title: t('commissioners.fields.expertise'), key: 'e', render: (_, c: CommissionerView) => c.expertise.join('、') },
           { title: t('commissioners.fields.homeUnit'), dataIndex: 'homeUnit' },
@@ -75,7 +64,7 @@ export function CommissionersPage() {
             ),
           },
           { title: t('commissioners.fields.status'), key: 's', render: (_, c: CommissionerView) => <Tag>{t(`commissioners.statuses.${c.status}`)}</Tag> },
-          { title: t('common.actions'), key: 'x', render: (_, c: CommissionerView) => manage && c.status === 'active' && <Button size="small" onClick={() => { assignForm.resetFields(); assignForm.setFieldsValue({ targetKind: 'village' }); setAssigning(c); }}>{t('commissioners.list.assign')}</Button> },
+          { title: t('common.actions'), key: 'x', render: (_, c: CommissionerView) => manage && c.status === 'active' && <Button size="small" onClick={() => setAssigning(c)} data-testid="commissioner-assign">{t('commissioners.list.assign')}</Button> },
         ]}
       />
       <Drawer open={creating} onClose={() => setCreating(false)} title={t('commissioners.list.add')} width={480}>
@@ -90,21 +79,7 @@ export function CommissionersPage() {
           <Button type="primary" htmlType="submit" loading={m.create.isPending}>{t('common.submit')}</Button>
         </Form>
       </Drawer>
-      <Modal open={!!assigning} title={`${t('commissioners.list.assign')}：${assigning?.name ?? ''}`} onCancel={() => setAssigning(null)} onOk={() => assignForm.submit()} confirmLoading={m.assign.isPending}>
-        <Form form={assignForm} layout="vertical" onFinish={assign}>
-          <Form.Item name="targetKind" label={t('commissioners.fields.target')}><Select options={TARGET_KINDS.map((k) => ({ value: k, label: t(`commissioners.targets.${k}`) }))} /></Form.Item>
-          {kind === 'village' ? (
-            <Form.Item name="villageId" label={t('commissioners.fields.village')} rules={[{ required: true }]}>
-              <Select showSearch optionFilterProp="label" options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.township.name}${v.name}${v.poor ? '（贫困村）' : ''}` }))} />
-            </Form.Item>
-          ) : (
-            <Form.Item name="organisationId" label="ID" rules={[{ required: true }]}><Input /></Form.Item>
-          )}
-          <Form.Item name="period" label={t('commissioners.fields.period')} rules={[{ required: true }]}>
-            <DatePicker.RangePicker allowEmpty={[false, true]} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <AssignModal commissioner={assigning} onClose={() => setAssigning(null)} />
     </div>
   );
 }

@@ -14,6 +14,8 @@ export const useVillages = (query: QueryOf<typeof c.listVillages>) =>
 export const useCommissionerList = (query: QueryOf<typeof c.listCommissioners>) =>
   useQuery({ queryKey: [...root, 'list', query], queryFn: () => api(c.listCommissioners, { query }), placeholderData: keepPreviousData });
 export const useMyCommissioner = () => useQuery({ queryKey: [...root, 'me'], queryFn: () => api(c.myCommissioner), retry: false });
+export const useCommissioner = (id: string) => useQuery({ queryKey: [...root, 'one', id], queryFn: () => api(c.getCommissioner, { params: { id } }) });
+export const useBenefits = (id: string, enabled = true) => useQuery({ queryKey: [...root, 'benefits', id], queryFn: () => api(c.listBenefits, { params: { id } }), enabled });
 export const useMyLogs = () => useQuery({ queryKey: [...root, 'logs'], queryFn: () => api(c.listServiceLogs, { query: { pageSize: 20 } }) });
 
 export function useCommissionerMutations() {
@@ -24,6 +26,7 @@ export function useCommissionerMutations() {
     importVillages: useMutation({ mutationFn: (body: BodyOf<typeof c.importVillages>) => api(c.importVillages, { body }), onSuccess: done }),
     create: useMutation({ mutationFn: (body: BodyOf<typeof c.createCommissioner>) => api(c.createCommissioner, { body }), onSuccess: done }),
     assign: useMutation({ mutationFn: (v: { id: string; body: BodyOf<typeof c.assign> }) => api(c.assign, { params: { id: v.id }, body: v.body }), onSuccess: done }),
+    recordBenefit: useMutation({ mutationFn: (v: { id: string; body: BodyOf<typeof c.recordBenefit> }) => api(c.recordBenefit, { params: { id: v.id }, body: v.body }), onSuccess: done }),
     end: useMutation({ mutationFn: (v: { id: string; endsOn: string }) => api(c.endAssignment, { params: { id: v.id }, body: { endsOn: v.endsOn } }), onSuccess: done }),
   };
 }

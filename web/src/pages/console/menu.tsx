@@ -6,6 +6,7 @@ import {
   MailOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
+  MoneyCollectOutlined,
   UserOutlined,
   BankOutlined,
   BookOutlined,
@@ -78,6 +79,8 @@ export type ConsoleMenuKey =
   | 'vouchers'
   | 'voucher-review'
   | 'voucher-report'
+  | 'funding'
+  | 'funding-experts'
   | 'contracts'
   | 'contract-stats'
   | 'rewards'
@@ -87,6 +90,7 @@ export type ConsoleMenuKey =
   | 'registry-space'
   | 'registry-alliance'
   | 'registry-demo_zone'
+  | 'institution-scoring'
   | 'org-review'
   | 'accounts'
   | 'audit'
@@ -124,6 +128,8 @@ type LabelName =
   | 'vouchers'
   | 'voucherReview'
   | 'voucherReport'
+  | 'funding'
+  | 'fundingExperts'
   | 'contracts'
   | 'contractStats'
   | 'rewards'
@@ -133,6 +139,7 @@ type LabelName =
   | 'registrySpace'
   | 'registryAlliance'
   | 'registryDemoZone'
+  | 'institutionScoring'
   | 'orgReview'
   | 'accounts'
   | 'audit'
@@ -189,11 +196,14 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'vouchers', group: 'funding', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
   { key: 'voucher-review', group: 'funding', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
   { key: 'voucher-report', group: 'funding', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
+  { key: 'funding', group: 'funding', path: '/console/funding', labelKey: 'console.menu.funding', icon: <MoneyCollectOutlined />, permission: 'read:funding_call' },
+  { key: 'funding-experts', group: 'funding', path: '/console/funding/experts', labelKey: 'console.menu.fundingExperts', icon: <TeamOutlined />, permission: 'read:funding_expert' },
   { key: 'registry-institution', group: 'ecosystem', path: '/console/registries/institutions', labelKey: 'console.menu.registryInstitution', icon: <ClusterOutlined />, permission: 'read:institution' },
   { key: 'registry-broker', group: 'ecosystem', path: '/console/registries/brokers', labelKey: 'console.menu.registryBroker', icon: <UsergroupAddOutlined />, permission: 'read:broker' },
   { key: 'registry-space', group: 'ecosystem', path: '/console/registries/spaces', labelKey: 'console.menu.registrySpace', icon: <RocketOutlined />, permission: 'read:space' },
   { key: 'registry-alliance', group: 'ecosystem', path: '/console/registries/alliances', labelKey: 'console.menu.registryAlliance', icon: <ApartmentOutlined />, permission: 'read:alliance' },
   { key: 'registry-demo_zone', group: 'ecosystem', path: '/console/registries/demo-zones', labelKey: 'console.menu.registryDemoZone', icon: <FlagOutlined />, permission: 'read:demo_zone' },
+  { key: 'institution-scoring', group: 'ecosystem', path: '/console/institution-scoring', labelKey: 'console.menu.institutionScoring', icon: <TrophyOutlined />, permission: 'score:institution' },
   { key: 'plans', group: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
   { key: 'plan-tasks', group: 'plans', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },
   { key: 'plan-reports', group: 'plans', path: '/console/plan-reports', labelKey: 'console.menu.planReports', icon: <ReviewOutlined />, permission: 'review:plan_report' },

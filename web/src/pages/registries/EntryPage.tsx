@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Flex, Input, Modal, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Input, Modal, Tag, Timeline, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { api } from '../../api/client';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { NotFound } from '../portal/NotFound';
-import { enumOf, FORM_FIELDS, kindOfPath, yuan } from './kinds';
+import { enumOf, FORM_FIELDS, kindOfPath } from './kinds';
+import { RecordTabs } from './records/RecordTabs';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Row = Record<string, unknown>;
@@ -21,70 +22,15 @@ function valueText(t: T, kind: RegistryKind, field: string, v: unknown): string 
   return Array.isArray(v) ? v.map(one).join('、') : one(v);
 }
 
-function Section({ title, rows, columns }: { title: string; rows: Row[]; columns: { key: string; title: string; render?: (r: Row) => string }[] }) {
+/** An institution's demonstration certificate when it has expired or expires within 90 days. */
+function CertificateState({ view }: { view: EntryView }) {
   const { t } = useTranslation();
+  const cert = view.details.certificate as { state: string | null; daysLeft: number | null } | undefined;
+  if (!cert?.state || cert.state === 'valid') return null;
   return (
-    <Card size="small" title={title} style={{ marginTop: 12 }}>
-      <Table size="small" rowKey={(r) => String(r.id ?? r.year)} pagination={false} dataSource={rows} locale={{ emptyText: t('registries.details.none') }}
-        columns={columns.map((c) => ({ key: c.key, title: c.title, render: (_: unknown, r: Row) => (c.render ? c.render(r) : String(r[c.key] ?? '—')) }))} />
-    </Card>
+    <Alert style={{ marginTop: 12 }} type={cert.state === 'expired' ? 'error' : 'warning'} showIcon data-testid="certificate-state"
+      message={`${t('registries.details.certificate')}: ${cert.state === 'expired' ? t('registries.details.expired') : t('registries.details.expiring', { days: cert.daysLeft })}`} />
   );
-}
-
-function Details({ kind, view }: { kind: RegistryKind; view: EntryView }) {
-  const { t } = useTranslation();
-  const d = view.details as Record<string, Row[] & Row>;
-  if (kind === 'institution') {
-    const cert = d.certificate as unknown as { state: string | null; daysLeft: number | null };
-    return (
-      <>
-        {cert?.state && cert.state !== 'valid' && (
-          <Alert style={{ marginTop: 12 }} type={cert.state === 'expired' ? 'error' : 'warning'} showIcon data-testid="certificate-state"
-            message={`${t('registries.details.certificate')}: ${cert.state === 'expired' ? t('registries.details.expired') : t('registries.details.expiring', { days: cert.daysLeft })}`} />
-        )}
-        <Section title={t('registries.details.services')} rows={d.services as Row[]} columns={[
-          { key: 'name', title: t('registries.fields.name') },
-          { key: 'category', title: t('registries.fields.types'), render: (r) => t(`registries.types.${String(r.category)}` as 'registries.types.trading') },
-          { key: 'price', title: t('registries.details.price'), render: (r) => (r.priceFen === null ? t('registries.details.negotiable') : `¥${yuan(r.priceFen as number)} / ${String(r.unit)}`) },
-        ]} />
-        <Section title={t('registries.details.staff')} rows={d.staff as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'position', title: '' }]} />
-        <Section title={t('registries.details.performance')} rows={d.performance as Row[]} columns={[
-          { key: 'year', title: '' },
-          { key: 'dealsCount', title: t('registries.details.deals') },
-          { key: 'amount', title: t('registries.details.amount'), render: (r) => `¥${yuan(r.contractAmountFen as number)}` },
-        ]} />
-      </>
-    );
-  }
-  if (kind === 'broker') {
-    return (
-      <>
-        <Flex gap={8} style={{ marginTop: 12 }} wrap>
-          {(d.recognitions as Row[]).map((r) => <Tag color="gold" key={String(r.id)}>{`${String(r.year)} ${t(`registries.talent.${String(r.level)}` as 'registries.talent.municipal')}`}</Tag>)}
-          {Object.entries(d.caseOutcomes as unknown as Record<string, number>).map(([s, n]) => <Tag key={s}>{`${t('registries.details.outcomes')} ${s}: ${n}`}</Tag>)}
-        </Flex>
-        <Section title={t('registries.details.certificates')} rows={d.certificates as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'issuer', title: '' }, { key: 'issuedOn', title: '' }]} />
-        <Section title={`${t('registries.details.trainings')} (${String(d.trainingHours)} ${t('registries.details.hours')})`} rows={d.trainings as Row[]} columns={[
-          { key: 'course', title: t('registries.fields.name') }, { key: 'hours', title: t('registries.details.hours') }, { key: 'takenOn', title: '' }, { key: 'issuer', title: '' },
-        ]} />
-      </>
-    );
-  }
-  if (kind === 'space') {
-    return <Section title={t('registries.details.tenants')} rows={d.tenants as Row[]} columns={[
-      { key: 'name', title: t('registries.fields.name') }, { key: 'field', title: t('registries.fields.field') },
-      { key: 'enteredOn', title: t('registries.details.entered') }, { key: 'graduatedOn', title: t('registries.details.graduated') },
-    ]} />;
-  }
-  if (kind === 'alliance') {
-    return (
-      <>
-        <Section title={t('registries.details.members')} rows={d.members as Row[]} columns={[{ key: 'name', title: t('registries.fields.name') }, { key: 'role', title: '' }]} />
-        <Section title={t('registries.details.projects')} rows={d.projects as Row[]} columns={[{ key: 'title', title: t('registries.fields.name') }, { key: 'status', title: t('registries.fields.status') }, { key: 'startedOn', title: '' }]} />
-      </>
-    );
-  }
-  return null;
 }
 
 /**
@@ -147,7 +93,8 @@ export function EntryPage({ console: inConsole = false }: { console?: boolean })
           {inConsole && v.pending?.status === 'returned' && v.pending.reviewNote && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="entry-review-note" message={t('registries.console.returnedNote', { note: v.pending.reviewNote })} />}
           <Descriptions style={{ marginTop: 12 }} bordered size="small" column={{ xs: 1, sm: 2 }}
             items={FORM_FIELDS[kind].map(([f]) => ({ key: f, label: t(`registries.fields.${f}` as 'registries.fields.name'), children: valueText(t, kind, f, shown[f]), span: f === 'summary' || f === 'bio' ? 2 : 1 }))} />
-          <Details kind={kind} view={v} />
+          <CertificateState view={v} />
+          <RecordTabs kind={kind} view={v} inConsole={inConsole} />
           {inConsole && v.history.length > 0 && (
             <Card size="small" title={t('registries.console.history')} style={{ marginTop: 12 }}>
               <Timeline items={v.history.map((h) => ({
