@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { createLogger } from './core/logger.js';
-import { DataDirInUseError } from './db/embedded.js';
+import { DataDirInUseError, EmbeddedPortInUseError } from './db/embedded.js';
 import { startPlatform } from './platform.js';
 
 const config = loadConfig();
@@ -28,7 +28,7 @@ try {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 } catch (e) {
-  if (e instanceof DataDirInUseError) {
+  if (e instanceof DataDirInUseError || e instanceof EmbeddedPortInUseError) {
     log.fatal(e.message);
   } else {
     log.fatal({ err: e }, 'start-up failed');

