@@ -173,7 +173,7 @@ export const PublicAwardsView = z.object({
       noticeEndsAt: IsoDateTime.nullable(),
       /** Final: the notice passed with no open objection. */
       final: z.boolean(),
-      awards: z.array(z.object({ rank: z.number().int().nullable(), title: z.string(), organisation: z.string(), score: z.number().nullable(), awardFen: z.number().int() })),
+      awards: z.array(z.object({ applicationId: Id, rank: z.number().int().nullable(), title: z.string(), organisation: z.string(), score: z.number().nullable(), awardFen: z.number().int() })),
     }),
   ),
 });

@@ -170,7 +170,7 @@ export async function publicAwards(db: DbOrTx): Promise<z.input<typeof c.PublicA
       status: call.status as 'notice',
       noticeEndsAt: call.noticeEndsAt?.toISOString() ?? null,
       final: call.status === 'awarded',
-      awards: apps.map((a) => ({ rank: a.rank, title: a.title, organisation: names.get(a.organisationId) ?? '', score: a.score, awardFen: a.awardFen! })),
+      awards: apps.map((a) => ({ applicationId: a.id, rank: a.rank, title: a.title, organisation: names.get(a.organisationId) ?? '', score: a.score, awardFen: a.awardFen! })),
     });
   }
   return { items };

@@ -6,6 +6,7 @@ import contractsEn from './contracts.en';
 import tradingEn from './trading.en';
 import matchingEn from './matching.en';
 import vouchersEn from './vouchers.en';
+import fundingEn from './funding.en';
 import facilitiesEn from './facilities.en';
 import commissionersEn from './commissioners.en';
 import registriesEn from './registries.en';
@@ -463,6 +464,7 @@ const en: Messages = {
   trading: tradingEn,
   matching: matchingEn,
   vouchers: vouchersEn,
+  funding: fundingEn,
   facilities: facilitiesEn,
   commissioners: commissionersEn,
   registries: registriesEn,

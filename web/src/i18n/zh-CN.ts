@@ -5,6 +5,7 @@ import contractsZh from './contracts.zh-CN';
 import tradingZh from './trading.zh-CN';
 import matchingZh from './matching.zh-CN';
 import vouchersZh from './vouchers.zh-CN';
+import fundingZh from './funding.zh-CN';
 import facilitiesZh from './facilities.zh-CN';
 import commissionersZh from './commissioners.zh-CN';
 import registriesZh from './registries.zh-CN';
@@ -436,6 +437,7 @@ const zhCN = {
   trading: tradingZh,
   matching: matchingZh,
   vouchers: vouchersZh,
+  funding: fundingZh,
   facilities: facilitiesZh,
   commissioners: commissionersZh,
   registries: registriesZh,
