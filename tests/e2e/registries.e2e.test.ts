@@ -1,74 +1,55 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey } from './support/browser.js';
+import { Cast, choose, createAccount, signIn } from './support/cast.js';
 
 /**
- * Issue 7: a service institution registers its entry in the console and
- * submits it; a reviewer approves it from the review queue; a visitor finds it
- * in the public directory with a Chinese search and opens it.
+ * Issue 7: a service institution registers its entry (a municipal
+ * demonstration institution) in the console and submits it; a reviewer
+ * approves it from the review queue; the institution adds a service with its
+ * price, and a visitor finds the entry in the public directory with a Chinese
+ * search and sees the service and price on its page; the reviewer scores the
+ * institution for the year and sees it on the ranking chart, below standard.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
+const cast = new Cast(baseUrl);
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
+/** Type a date into an antd DatePicker input (found by the id the form gives it); leaving the input keeps it (Enter would submit the form). */
+async function date(page: Page, id: string, value: string) {
+  const input = page.locator(`input#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Tab');
 }
 
 describe('registries journey', () => {
-  it('an institution registers its entry, the bureau approves it, it appears in the public directory search', async () => {
+  it('an institution registers, the bureau approves it, its priced service shows on the public page, and the bureau scores it', async () => {
     const journey = new Journey('registries');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const inst = { username: `inst${suffix}`, password: 'Transfer-Centre-2024!', org: `凉州区技术转移服务中心${suffix}` };
     const reviewer = { username: `rrev${suffix}`, password: 'Reviewer-Strong-2024!' };
     const name = `凉州甜高粱技术转移服务中心${suffix}`;
+    const service = `甜高粱品种技术评估${suffix.slice(-4)}`;
+    const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+    let entryUrl = '';
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: inst.org, username: inst.username, password: inst.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
-      const created = (await admin.post('/api/v1/users', { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] })) as { oneTimePassword: string };
-      const first = await signInHttp(baseUrl, reviewer.username, created.oneTimePassword);
-      const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-        method: 'POST',
-        headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-        body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: reviewer.password }),
-      });
-      expect(res.status).toBe(200);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
       const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
       const m = await apiAs(baseUrl, inst.username, inst.password);
       const s = (await m.get('/api/v1/session')) as { user: { organisation: { id: string } } };
       await rev.post(`/api/v1/organisations/${s.user.organisation.id}/verification`, { decision: 'verified' });
     });
 
-    const owner = await personPage();
+    const owner = await cast.person();
     await step('register-entry', async () => {
       await signIn(owner, inst.username, inst.password);
       await owner.goto('/console/registries/institutions/new');
@@ -79,14 +60,18 @@ describe('registries journey', () => {
       await owner.keyboard.press('Escape');
       await owner.getByTestId('field-summary').fill('为甜高粱青贮与深加工企业提供技术交易撮合和科技成果评估评价服务。');
       await owner.getByTestId('field-contactName').fill('王主任');
+      await choose(owner, 'field-recognitionLevel', '市级');
+      await owner.getByTestId('field-certificateNo').fill(`WW-JSZY-${suffix.slice(-6)}`);
+      await date(owner, 'recognisedOn', `${year}-01-15`);
       await journey.shot(owner, 'entry-form');
       await owner.getByTestId('editor-save').click();
       await owner.getByTestId('entry-submit').click();
       await expect.poll(async () => owner.getByTestId('entry-status').textContent()).toBe('待审核');
+      entryUrl = new URL(owner.url()).pathname;
       await journey.shot(owner, 'entry-submitted');
     });
 
-    const bureau = await personPage();
+    const bureau = await cast.person();
     await step('approve', async () => {
       await signIn(bureau, reviewer.username, reviewer.password);
       await bureau.goto('/console/registries/institutions');
@@ -96,8 +81,23 @@ describe('registries journey', () => {
       await journey.shot(bureau, 'entry-approved');
     });
 
-    const visitor = await personPage();
-    await step('directory-search', async () => {
+    await step('owner-adds-a-priced-service', async () => {
+      await owner.goto(entryUrl);
+      await owner.getByTestId('service-add').click();
+      await owner.locator('.ant-modal input#name').fill(service);
+      await choose(owner, 'service-category', '评估评价');
+      await owner.locator('.ant-modal input#priceFen').fill('5000');
+      await owner.locator('.ant-modal input#unit').fill('项');
+      await journey.shot(owner, 'service-form');
+      await owner.getByTestId('service-form-save').click();
+      const row = owner.getByTestId('services-row').filter({ hasText: service });
+      await row.waitFor();
+      expect(await row.getByTestId('service-price').textContent()).toBe('¥5,000 / 项');
+      await journey.shot(owner, 'service-added');
+    });
+
+    const visitor = await cast.person();
+    await step('directory-search-and-public-service', async () => {
       await visitor.goto('/directory/institutions');
       // antd puts the test id on the search input itself.
       await visitor.getByTestId('registry-search').fill(`甜高粱 ${suffix}`);
@@ -107,7 +107,32 @@ describe('registries journey', () => {
       await journey.shot(visitor, 'directory-search');
       await link.click();
       await expect.poll(async () => visitor.getByTestId('entry-name').textContent()).toBe(name);
+      const row = visitor.getByTestId('services-row').filter({ hasText: service });
+      await row.waitFor();
+      expect(await row.getByTestId('service-price').textContent()).toBe('¥5,000 / 项');
+      // The public sees no editing controls.
+      expect(await visitor.getByTestId('service-add').count()).toBe(0);
       await journey.shot(visitor, 'entry-public');
+    });
+
+    await step('bureau-scores-and-sees-the-ranking', async () => {
+      await bureau.goto('/console/institution-scoring');
+      const row = bureau.getByTestId('scoring-row').filter({ hasText: name });
+      await row.waitFor();
+      const scores = { basics: '80', deals: '40', capacity: '50', management: '60', reputation: '70' };
+      for (const [c, v] of Object.entries(scores)) {
+        const input = row.locator(`[data-testid="score-${c}"] input, input[data-testid="score-${c}"]`).first();
+        await input.fill(v);
+      }
+      // 80×10% + 40×30% + 50×30% + 60×20% + 70×10% = 54, under the pass mark of 60.
+      await expect.poll(async () => row.getByTestId('score-total').textContent()).toBe('54');
+      await row.getByTestId('score-save').click();
+      await expect.poll(async () => row.getAttribute('data-below')).toBe('true');
+      await bureau.getByTestId('scoring-chart').locator('canvas').first().waitFor();
+      await bureau.getByTestId('below-count').waitFor();
+      const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByTestId('scoring-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      await journey.shot(bureau, 'scoring-ranking');
     });
   });
 });
