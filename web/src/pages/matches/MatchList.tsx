@@ -16,7 +16,7 @@ const pct = (v: number) => Math.round(v * 100);
 const hrefOf = (item: MatchItem) => (item.kind === 'achievement' ? `/achievements/${item.id}` : item.kind === 'demand' ? `/demands/${item.id}` : null);
 
 /** The factor bars: each factor's share of the score, largest first. */
-export function FactorBars({ item }: { item: MatchItem }) {
+export function FactorBars({ item }: { item: Pick<MatchItem, 'explanation'> }) {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (
