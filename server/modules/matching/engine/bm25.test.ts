@@ -1,8 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeFields } from './analyze.js';
 import { bm25f, idealScore } from './bm25.js';
 import { CorpusStats } from './corpus-stats.js';
+import type { MatchConfig } from './config.js';
 import { config, queryOf, termsFrom } from './test-support.js';
+import type { FieldTerms } from './types.js';
 
 describe('bm25f', () => {
   const docs = [termsFrom({ title: ['滴灌'], body: ['温室', '节水'] }), termsFrom({ body: ['滴灌', '光伏', '储能', '储能'] }), termsFrom({ body: ['肉羊'] })];
@@ -31,5 +34,68 @@ describe('bm25f', () => {
     const pairs: [string, string][] = [['温室', '滴灌']];
     expect(bm25f(q, near, s, config, pairs).score).toBeGreaterThan(bm25f(q, far, s, config, pairs).score);
     expect(bm25f(q, near, s, config, []).score).toBeCloseTo(bm25f(q, far, s, config, []).score, 9);
+  });
+
+  // Field terms with positions (one body field, numbered from 1), as termsFromTsvector gives them.
+  const withPos = (body: readonly string[]): FieldTerms => {
+    const t = termsFrom({ body });
+    const pos = new Map<string, number[]>();
+    body.forEach((w, i) => pos.set(w, [...(pos.get(w) ?? []), i + 1]));
+    return { ...t, pos };
+  };
+  const variant = (p: Partial<MatchConfig['proximity']>): MatchConfig => ({ ...config, proximity: { ...config.proximity, ...p } });
+  const proxOf = (c: MatchConfig, q: ReturnType<typeof queryOf>['terms'], d: FieldTerms, s: CorpusStats, pairs: [string, string][]) =>
+    bm25f(q, d, s, c, pairs).score - bm25f(q, d, s, c, []).score;
+
+  it("pairIdf min: a pair with a word found everywhere adds the commoner word's idf, not the mean", () => {
+    // 性能 in every record, 磷光 in one: the pair 磷光+性能 is worth 性能's idf under min.
+    const docs = [withPos(['磷光', '性能', '其他']), withPos(['性能', '其他']), withPos(['性能', '材料']), withPos(['性能'])];
+    const s = CorpusStats.from(docs);
+    const q = queryOf(['磷光', '性能']).terms;
+    const pairs: [string, string][] = [['磷光', '性能']];
+    const mean = proxOf(variant({ pairIdf: 'mean' }), q, docs[0]!, s, pairs);
+    const min = proxOf(variant({ pairIdf: 'min' }), q, docs[0]!, s, pairs);
+    expect(mean).toBeGreaterThan(0);
+    expect(min).toBeGreaterThan(0);
+    expect(min / mean).toBeCloseTo(s.idf('性能') / ((s.idf('磷光') + s.idf('性能')) / 2), 9);
+    // Two equally rare words: the same either way.
+    const even = [withPos(['温室', '滴灌']), withPos(['其他'])];
+    const se = CorpusStats.from(even);
+    const qe = queryOf(['温室', '滴灌']).terms;
+    expect(proxOf(variant({ pairIdf: 'min' }), qe, even[0]!, se, [['温室', '滴灌']])).toBeCloseTo(proxOf(variant({ pairIdf: 'mean' }), qe, even[0]!, se, [['温室', '滴灌']]), 9);
+  });
+
+  it('coverage: the proximity bonus scales with the share of the query (by idf) a record matches', () => {
+    const docs = [withPos(['器件', '性能', '其他']), withPos(['器件', '性能', '磷光']), withPos(['其他']), withPos(['材料'])];
+    const s = CorpusStats.from(docs);
+    const q = queryOf(['器件', '性能', '磷光']).terms;
+    const pairs: [string, string][] = [['器件', '性能']];
+    const c = variant({ coverage: true });
+    const share = (s.idf('器件') + s.idf('性能')) / (s.idf('器件') + s.idf('性能') + s.idf('磷光'));
+    expect(proxOf(c, q, docs[0]!, s, pairs)).toBeCloseTo(proxOf(config, q, docs[0]!, s, pairs) * share, 9);
+    // Matching every query word: the whole bonus.
+    expect(proxOf(c, q, docs[1]!, s, pairs)).toBeCloseTo(proxOf(variant({ coverage: false }), q, docs[1]!, s, pairs), 9);
+  });
+
+  it('with positions, pairs, min pair idf and coverage, adding an occurrence of a query word (after the text: no pair is moved apart) never lowers the score', () => {
+    const VOCAB = ['温室', '滴灌', '节水', '光伏', '储能', '其他'];
+    const c = variant({ pairIdf: 'min', coverage: true });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...VOCAB), { maxLength: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.uniqueArray(fc.constantFrom(...VOCAB.slice(0, 5)), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.nat(),
+        (bodies, words, pick, wordPick) => {
+          const docs = bodies.map(withPos);
+          const s = CorpusStats.from(docs); // statistics fixed: the property is about the record
+          const q = queryOf(words).terms;
+          const pairs = words.slice(1).map((w, i) => [words[i]!, w] as [string, string]);
+          const body = bodies[pick % bodies.length]!;
+          const added = [...body, words[wordPick % words.length]!];
+          expect(bm25f(q, withPos(added), s, c, pairs).score).toBeGreaterThanOrEqual(bm25f(q, withPos(body), s, c, pairs).score - 1e-12);
+        },
+      ),
+    );
   });
 });

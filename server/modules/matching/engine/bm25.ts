@@ -48,7 +48,19 @@ export function bm25f(
     perTerm.set(term, (perTerm.get(term) ?? 0) + s);
     score += s;
   }
-  score += proximity(pairs, new Map(terms.map((t) => [t.term, t.weight])), doc, stats, config);
+  let prox = proximity(pairs, new Map(terms.map((t) => [t.term, t.weight])), doc, stats, config);
+  if (prox > 0 && config.proximity.coverage) {
+    // Share of the query's idf mass the record matches (0–1): more matched words, more of the bonus.
+    let all = 0;
+    let got = 0;
+    for (const { term, weight } of terms) {
+      const w = weight * stats.idf(term);
+      all += w;
+      if (perTerm.has(term)) got += w;
+    }
+    prox *= all > 0 ? got / all : 0;
+  }
+  score += prox;
   return { score, perTerm };
 }
 
@@ -60,7 +72,7 @@ export function bm25f(
  * Only ever adds: more occurrences can only make more close pairs.
  */
 function proximity(pairs: readonly (readonly [string, string])[], weights: ReadonlyMap<string, number>, doc: FieldTerms, stats: CorpusStats, config: MatchConfig): number {
-  const { weight, window } = config.proximity;
+  const { weight, window, pairIdf } = config.proximity;
   if (weight === 0 || !doc.pos || pairs.length === 0) return 0;
   const k1 = config.bm25.k1;
   let s = 0;
@@ -77,7 +89,8 @@ function proximity(pairs: readonly (readonly [string, string])[], weights: Reado
     }
     if (n === 0) continue;
     const qw = ((weights.get(a) ?? 0) + (weights.get(b) ?? 0)) / 2;
-    s += weight * qw * ((stats.idf(a) + stats.idf(b)) / 2) * ((k1 + 1) * n) / (k1 + n);
+    const idf = pairIdf === 'min' ? Math.min(stats.idf(a), stats.idf(b)) : (stats.idf(a) + stats.idf(b)) / 2;
+    s += weight * qw * idf * ((k1 + 1) * n) / (k1 + n);
   }
   return s;
 }

@@ -69,6 +69,14 @@ export const MatchConfig = z.object({
     window: z.number().int().positive(),
     /** Pairs taken from a query (long texts: the first ones of title and body). */
     maxPairs: z.number().int().min(0),
+    /**
+     * A pair's idf: `mean` of its two words', or `min` (the commoner word's): a pair with a
+     * word found everywhere (性能, 影响, 研究) is found close together by habit (器件性能) in
+     * many records and says little about this one.
+     */
+    pairIdf: z.enum(['mean', 'min']).default('mean'),
+    /** Scale the proximity bonus by the share of the query's idf the record matches (0–1), so close pairs cannot lift a record that shares little of the query. */
+    coverage: z.boolean().default(false),
   }),
   text: z.object({
     /**
