@@ -67,7 +67,12 @@ function label(dim: Dim, key: string, locale: Locale): string {
   }
 }
 
-export async function computeStatistics(db: DbOrTx, q: { from?: string; to?: string; year?: number }, now: Date, locale: Locale): Promise<Statistics> {
+/**
+ * The statistics summed directly over the approved rows (one GROUPING SETS
+ * statement). `computeStatistics` reads the monthly summary instead; this is
+ * the reference the tests compare it with, and what `verifyStatsSummary` uses.
+ */
+export async function statisticsFromRows(db: DbOrTx, q: { from?: string; to?: string; year?: number }, now: Date, locale: Locale): Promise<Statistics> {
   const range = q.from && q.to ? { from: q.from, to: q.to } : defaultRange(now, q.year);
   const [fromTs, toTs] = bounds(range.from, range.to);
   const district = loadDistrict().district.regionCode;
@@ -101,6 +106,10 @@ export async function computeStatistics(db: DbOrTx, q: { from?: string; to?: str
     if (row.dim === null) totals = figures;
     else groups.get(row.dim)!.push({ key: row.key ?? '', label: label(row.dim, row.key ?? '', locale), ...figures });
   }
+  return present(range, district, totals, groups);
+}
+
+function present(range: { from: string; to: string }, district: string, totals: Statistics['totals'], groups: Map<Dim, StatGroup[]>): Statistics {
   const byKey = (a: StatGroup, b: StatGroup) => a.key.localeCompare(b.key);
   const byTech = (a: StatGroup, b: StatGroup) => b.techFen - a.techFen || byKey(a, b);
   const flowOrder = ['within', 'outflow', 'inflow', 'elsewhere'];
@@ -120,6 +129,126 @@ export async function computeStatistics(db: DbOrTx, q: { from?: string; to?: str
     bySellerRegion: groups.get('seller')!.sort(byTech),
     byBuyerRegion: groups.get('buyer')!.sort(byTech),
   };
+}
+
+/** The first day of the month of a district date, and of the month after. */
+const monthOf = (d: string) => `${d.slice(0, 7)}-01`;
+function nextMonth(d: string): string {
+  const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+type Acc = { rows: number; contracts: number; contractFen: number; techFen: number };
+type SummaryRow = { dim: string; key: string; month: string | null; rows: string; contracts: string; contract_fen: string; tech_fen: string };
+
+/** The dimension keys of one approved row, as the summary triggers compute them (migration 0018). */
+const ROW_KEYS = sql`(VALUES
+  ('total', ''), ('type', t.type), ('sub', t.type || '.' || t.sub_type), ('field', split_part(t.tech_field, '.', 1)),
+  ('industry', coalesce(t.industry_section, '')), ('seller', t.seller_region), ('buyer', t.buyer_region),
+  ('same', CASE WHEN t.seller_region = t.buyer_region THEN t.seller_region END)
+) AS d(dim, key)`;
+
+/**
+ * Statistics of registered technology contracts over [from, to) (district
+ * dates): whole months from `contract_stats_monthly`, the days of a partial
+ * first or last month from the rows themselves, so any range is exact. The
+ * flow breakdown is derived from the district's seller, buyer and
+ * same-region sums: within = same[D], outflow = seller[D] − within,
+ * inflow = buyer[D] − within, elsewhere = the rest. Decision record 0023.
+ */
+export async function computeStatistics(db: DbOrTx, q: { from?: string; to?: string; year?: number }, now: Date, locale: Locale): Promise<Statistics> {
+  const range = q.from && q.to ? { from: q.from, to: q.to } : defaultRange(now, q.year);
+  const district = loadDistrict().district.regionCode;
+  const fullFrom = range.from === monthOf(range.from) ? range.from : nextMonth(range.from);
+  const fullTo = monthOf(range.to);
+  const whole = fullFrom < fullTo;
+  // The row-summed parts: [from, fullFrom) and [fullTo, to), or all of [from, to) without a whole month.
+  const [edge1, edge2] = whole ? [fullFrom, fullTo] : [range.to, range.to];
+  const [fromTs, edge1Ts] = bounds(range.from, edge1);
+  const [edge2Ts, toTs] = bounds(edge2, range.to);
+  const r = await db.execute<SummaryRow>(sql`
+    WITH s AS (
+      SELECT month, dim, key, rows, contracts, contract_fen, tech_fen FROM contract_stats_monthly
+      WHERE ${whole} AND month >= ${fullFrom}::date AND month < ${fullTo}::date
+      UNION ALL
+      SELECT date_trunc('month', t.registered_at AT TIME ZONE 'Asia/Shanghai')::date, d.dim, d.key, 1, t.counted_contracts, t.counted_contract_fen, t.counted_tech_fen
+      FROM tech_contracts t CROSS JOIN LATERAL ${ROW_KEYS}
+      WHERE t.status = 'approved' AND d.key IS NOT NULL
+        AND ((t.registered_at >= ${fromTs}::timestamptz AND t.registered_at < ${edge1Ts}::timestamptz)
+          OR (t.registered_at >= ${edge2Ts}::timestamptz AND t.registered_at < ${toTs}::timestamptz))
+    )
+    SELECT dim, key, CASE WHEN dim = 'total' THEN to_char(month, 'YYYY-MM') END AS month,
+      sum(rows)::text AS rows, sum(contracts)::text AS contracts, sum(contract_fen)::text AS contract_fen, sum(tech_fen)::text AS tech_fen
+    FROM s GROUP BY 1, 2, 3`);
+  const zero = (): Acc => ({ rows: 0, contracts: 0, contractFen: 0, techFen: 0 });
+  const plus = (a: Acc, f: Acc, sign = 1) => {
+    a.rows += sign * f.rows;
+    a.contracts += sign * f.contracts;
+    a.contractFen += sign * f.contractFen;
+    a.techFen += sign * f.techFen;
+  };
+  const add = (m: Map<string, Acc>, key: string, f: Acc, sign = 1) => {
+    if (!m.has(key)) m.set(key, zero());
+    plus(m.get(key)!, f, sign);
+  };
+  const sums = new Map<string, Map<string, Acc>>();
+  const bucket = (dim: string) => {
+    if (!sums.has(dim)) sums.set(dim, new Map());
+    return sums.get(dim)!;
+  };
+  const total = zero();
+  for (const row of r.rows) {
+    const f: Acc = { rows: Number(row.rows), contracts: Number(row.contracts), contractFen: Number(row.contract_fen), techFen: Number(row.tech_fen) };
+    if (row.dim === 'total') {
+      const month = row.month!;
+      add(bucket('month'), month, f);
+      add(bucket('quarter'), `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`, f);
+      add(bucket('year'), month.slice(0, 4), f);
+      plus(total, f);
+    } else {
+      add(bucket(row.dim), row.key, f);
+    }
+  }
+  const at = (dim: string) => sums.get(dim)?.get(district) ?? zero();
+  const flows = new Map<string, Acc>();
+  add(flows, 'within', at('same'));
+  add(flows, 'outflow', at('seller'));
+  add(flows, 'outflow', at('same'), -1);
+  add(flows, 'inflow', at('buyer'));
+  add(flows, 'inflow', at('same'), -1);
+  add(flows, 'elsewhere', total);
+  add(flows, 'elsewhere', at('seller'), -1);
+  add(flows, 'elsewhere', at('buyer'), -1);
+  add(flows, 'elsewhere', at('same'));
+  sums.set('flow', flows);
+  const groups = new Map<Dim, StatGroup[]>(
+    DIMS.map((dim) => [
+      dim,
+      [...(sums.get(dim) ?? new Map<string, Acc>()).entries()]
+        .filter(([, a]) => a.rows !== 0)
+        .map(([key, a]) => ({ key, label: label(dim, key, locale), contracts: a.contracts, contractFen: a.contractFen, techFen: a.techFen })),
+    ]),
+  );
+  return present(range, district, { contracts: total.contracts, contractFen: total.contractFen, techFen: total.techFen }, groups);
+}
+
+/**
+ * Differences between the monthly summary and the sums over the rows (empty
+ * when they agree): for the tests and for an operator who suspects drift.
+ */
+export async function verifyStatsSummary(db: DbOrTx): Promise<{ month: string; dim: string; key: string }[]> {
+  const r = await db.execute<{ month: string; dim: string; key: string }>(sql`
+    WITH fromrows AS (
+      SELECT date_trunc('month', t.registered_at AT TIME ZONE 'Asia/Shanghai')::date AS month, d.dim, d.key,
+        count(*) AS rows, sum(t.counted_contracts) AS contracts, sum(t.counted_contract_fen) AS contract_fen, sum(t.counted_tech_fen) AS tech_fen
+      FROM tech_contracts t CROSS JOIN LATERAL ${ROW_KEYS}
+      WHERE t.status = 'approved' AND t.registered_at IS NOT NULL AND d.key IS NOT NULL GROUP BY 1, 2, 3
+    ), summary AS (SELECT * FROM contract_stats_monthly WHERE rows <> 0 OR contracts <> 0 OR contract_fen <> 0 OR tech_fen <> 0)
+    SELECT to_char(coalesce(a.month, b.month), 'YYYY-MM-DD') AS month, coalesce(a.dim, b.dim) AS dim, coalesce(a.key, b.key) AS key
+    FROM fromrows a FULL JOIN summary b ON a.month = b.month AND a.dim = b.dim AND a.key = b.key
+    WHERE (a.rows, a.contracts, a.contract_fen, a.tech_fen) IS DISTINCT FROM (b.rows, b.contracts, b.contract_fen, b.tech_fen)
+    ORDER BY 1, 2, 3`);
+  return r.rows;
 }
 
 /** The public summary: turnover by year (last five years) and by type this year. */
