@@ -1,12 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey } from './support/browser.js';
+import { Cast, choose, createAccount, signIn } from './support/cast.js';
 
 /**
- * Issue 7, tasks 12 and 16: a tech commissioner on a 375 px-wide phone logs a
- * village service with a photo, once while the phone is offline (the log
+ * Issue 7, tasks 12 and 16: the bureau assigns a commissioner to a poor
+ * village by picking the township and the village from lists; the
+ * commissioner on a 375 px-wide phone logs a village service with a photo, once while the phone is offline (the log
  * waits in the phone's outbox and is sent when it is back online, once);
  * the bureau's coverage view shows the village covered, and the plan's
  * coverage indicator rises, its drill-down naming the village.
@@ -14,47 +14,10 @@ import { signInHttp } from './support/launch.js';
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
+const cast = new Cast(baseUrl);
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(viewport: { width: number; height: number }): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return { page, context };
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
-
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<string> {
-  const created = (await admin.post('/api/v1/users', body)) as { user: { id: string }; oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-  return created.user.id;
-}
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 /** A 1×1 PNG: a real image, as the files API checks the type from the content. */
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -65,7 +28,7 @@ const flatten = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...f
 describe('commissioner journey', () => {
   it('a commissioner on a phone logs a village service with a photo, offline first; coverage and the plan indicator follow', async () => {
     const journey = new Journey('commissioner');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const bureau = { username: `kb${suffix}`, password: 'Bureau-Strong-2024!' };
     const kp = { username: `tp${suffix}`, password: 'Commissioner-Strong-2024!' };
@@ -74,19 +37,20 @@ describe('commissioner journey', () => {
     const year = Number(today.slice(0, 4));
     let planId = '';
     let villageId = '';
+    const commissionerName = `马建农${suffix.slice(-3)}`;
 
     await step('set-up', async () => {
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
       const tree = (await admin.get('/api/v1/organisations/tree')) as { roots: TreeNode[] };
       const nodes = flatten(tree.roots);
       const nongmu = nodes.find((n) => n.code === 'nongmuju')!;
-      await account(admin, { username: bureau.username, displayName: '周科长', roles: ['bureau_admin'] }, bureau.password);
-      const kpId = await account(admin, { username: kp.username, displayName: '马建农', roles: ['commissioner'], organisationId: nongmu.id }, kp.password);
+      await createAccount(baseUrl, admin, { username: bureau.username, displayName: '周科长', roles: ['bureau_admin'] }, bureau.password);
+      const kpId = await createAccount(baseUrl, admin, { username: kp.username, displayName: '马建农', roles: ['commissioner'], organisationId: nongmu.id }, kp.password);
       const b = await apiAs(baseUrl, bureau.username, bureau.password);
       const towns = (await b.get('/api/v1/villages/townships')) as { items: { id: string; name: string }[] };
       const town = towns.items.find((x) => x.name === '黄羊镇')!;
       villageId = ((await b.post('/api/v1/villages', { townshipId: town.id, name: villageName, povertyFlaggedYear: 2014 })) as { id: string }).id;
-      const commissioner = (await b.post('/api/v1/commissioners', { kind: 'individual', name: `马建农${suffix.slice(-3)}`, expertise: ['日光温室', '节水灌溉'], homeUnit: '区农牧局', legalType: 'individual', userId: kpId })) as { id: string };
+      await b.post('/api/v1/commissioners', { kind: 'individual', name: commissionerName, expertise: ['日光温室', '节水灌溉'], homeUnit: '区农牧局', legalType: 'individual', userId: kpId });
       const plan = (await b.post('/api/v1/plans/import', {
         plan: {
           format: 'chengguo-plan/1',
@@ -101,10 +65,51 @@ describe('commissioner journey', () => {
         },
       })) as { id: string };
       planId = plan.id;
-      await b.post(`/api/v1/commissioners/${commissioner.id}/assignments`, { targetKind: 'village', villageId, startsOn: today, note: '设施蔬菜技术服务' });
     });
 
-    const { page: phone, context: phoneContext } = await personPage({ width: 375, height: 740 });
+    const office = await cast.person({ width: 1366, height: 900 });
+    await step('bureau-assigns-by-picking-township-and-village', async () => {
+      await signIn(office, bureau.username, bureau.password);
+      await office.goto('/console/commissioners');
+      await office.getByTestId('commissioner-search').fill(commissionerName);
+      await office.getByTestId('commissioner-search').press('Enter');
+      const row = office.locator('tr').filter({ hasText: commissionerName });
+      await row.getByTestId('commissioner-assign').click();
+      await choose(office, 'assign-township', '黄羊镇', '黄羊');
+      await choose(office, 'assign-village', `${villageName}（贫困村）`, villageName);
+      const range = office.locator('.ant-modal .ant-picker-range').first().locator('input');
+      await range.nth(0).click();
+      await range.nth(0).fill(today);
+      await range.nth(0).press('Enter');
+      await range.nth(1).fill(`${year + 1}-12-31`);
+      await range.nth(1).press('Enter');
+      await office.locator('.ant-modal textarea#note').fill('设施蔬菜技术服务');
+      await journey.shot(office, 'assign-from-lists');
+      await office.getByTestId('assign-ok').click();
+      await row.getByText(`黄羊镇${villageName}`).waitFor();
+      await row.getByTestId('commissioner-link').click();
+      const assignment = office.getByTestId('assignments').locator('tr').filter({ hasText: `黄羊镇${villageName}` });
+      await assignment.getByText('在岗').waitFor();
+      await journey.shot(office, 'commissioner-page');
+    });
+
+    await step('bureau-records-a-service-fee-in-yuan', async () => {
+      await office.getByTestId('benefit-add').click();
+      await office.getByTestId('benefit-enterprise').fill(`凉州区红柳湾蔬菜专业合作社${suffix.slice(-4)}`);
+      await office.locator('.ant-modal input#amountFen').fill('3000.5');
+      const day = office.locator('.ant-modal input#receivedOn');
+      await day.click();
+      await day.fill(today);
+      await day.press('Tab');
+      await office.getByTestId('benefit-ok').click();
+      await office.getByTestId('benefit-row').first().waitFor();
+      await expect.poll(async () => (await office.getByTestId('benefit-total-fee').textContent()) ?? '').toContain('3,000.50');
+      expect(await office.getByTestId('benefit-years').textContent()).toContain(String(year));
+      await journey.shot(office, 'commissioner-benefits');
+    });
+
+    const phone = await cast.person({ width: 375, height: 740 });
+    const phoneContext = phone.context();
     await step('commissioner-signs-in-on-phone', async () => {
       await signIn(phone, kp.username, kp.password);
       await phone.goto('/m/commissioner');
@@ -137,9 +142,7 @@ describe('commissioner journey', () => {
       await journey.shot(phone, 'phone-sent');
     });
 
-    const { page: office } = await personPage({ width: 1366, height: 900 });
     await step('coverage-view-shows-the-village-covered', async () => {
-      await signIn(office, bureau.username, bureau.password);
       await office.goto('/console/coverage');
       const tag = office.getByTestId(`village-${villageName}`);
       await tag.waitFor();

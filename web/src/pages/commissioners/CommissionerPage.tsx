@@ -141,8 +141,8 @@ export function CommissionerPage() {
           <Card size="small" title={t('commissioners.detail.assignments')} style={{ marginTop: 16 }}>
             <Table<AssignmentView> size="small" rowKey="id" dataSource={c.assignments} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: true }} data-testid="assignments"
               columns={[
-                { key: 'kind', title: t('commissioners.fields.target'), render: (_, a) => <Tag>{t(`commissioners.targets.${a.targetKind}`)}</Tag> },
-                { key: 'where', title: '', render: (_, a) => (a.village ? `${a.village.township.name}${a.village.name}` : (a.organisation?.name ?? '—')) },
+                { key: 'kind', title: t('commissioners.fields.kind'), render: (_, a) => <Tag>{t(`commissioners.targets.${a.targetKind}`)}</Tag> },
+                { key: 'where', title: t('commissioners.fields.target'), render: (_, a) => (a.village ? `${a.village.township.name}${a.village.name}` : (a.organisation?.name ?? '—')) },
                 { key: 'period', title: t('commissioners.fields.period'), render: (_, a) => `${a.startsOn} ~ ${a.endsOn ?? ''}` },
                 { key: 'state', title: t('commissioners.fields.status'), render: (_, a) => (a.status === 'cancelled' ? <Tag>{t('commissioners.detail.cancelled')}</Tag> : a.current ? <Tag color="green">{t('commissioners.list.current')}</Tag> : '—') },
                 { key: 'note', title: t('commissioners.assign.note'), render: (_, a) => a.note ?? '' },

@@ -78,7 +78,7 @@ export function ScoringPage() {
     const rows = [...ranked].reverse(); // lowest at the bottom of a horizontal bar chart
     return {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      grid: { left: 8, right: 40, top: 10, bottom: 20, containLabel: true },
+      grid: { left: 8, right: 40, top: 28, bottom: 20, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100 },
       yAxis: { type: 'category', data: rows.map((r) => r.institution.name), axisLabel: { width: 220, overflow: 'truncate' } },
       series: [{
@@ -161,8 +161,8 @@ export function ScoringPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: n }) }}
             onRow={(r) => ({ style: r.belowStandard ? { background: '#fff1f0' } : undefined, 'data-testid': 'scoring-row', 'data-below': String(r.belowStandard) }) as never}
             columns={[
-              { key: 'name', title: t('registries.scoring.institution'), fixed: 'left', render: (_, r) => <Link to={`/console/registries/institutions/${r.institution.id}`}>{r.institution.name}</Link> },
-              { key: 'level', title: t('registries.scoring.level'), render: (_, r) => t(`registries.levels.${r.recognitionLevel}`) },
+              { key: 'name', title: t('registries.scoring.institution'), fixed: 'left', width: 220, render: (_, r) => <Link to={`/console/registries/institutions/${r.institution.id}`}>{r.institution.name}</Link> },
+              { key: 'level', title: t('registries.scoring.level'), render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{t(`registries.levels.${r.recognitionLevel}`)}</span> },
               ...SCORE_CRITERIA.map((c) => ({
                 key: c,
                 title: `${t(`registries.scoring.criteria.${c}`)} (${(data.weights as Scores)[c]})`,
@@ -170,11 +170,11 @@ export function ScoringPage() {
                   <InputNumber min={0} max={100} precision={1} style={{ width: 80 }} value={scoreOf(r, c)} onChange={(v) => edit(r, { scores: { [c]: v ?? undefined } })} data-testid={`score-${c}`} />
                 ),
               })),
-              { key: 'total', title: t('registries.scoring.total'), render: (_, r) => {
+              { key: 'total', title: t('registries.scoring.total'), width: 150, render: (_, r) => {
                 const total = liveTotal(r);
                 if (total === null) return <Tag>{t('registries.scoring.notAssessed')}</Tag>;
                 const low = total < data.passMark;
-                return <Space size={4}><Typography.Text strong type={low ? 'danger' : undefined} data-testid="score-total">{total}</Typography.Text>{low && <Tag color="red">{t('registries.scoring.below')}</Tag>}</Space>;
+                return <Space size={4} style={{ whiteSpace: 'nowrap' }}><Typography.Text strong type={low ? 'danger' : undefined} data-testid="score-total">{total}</Typography.Text>{low && <Tag color="red">{t('registries.scoring.below')}</Tag>}</Space>;
               } },
               { key: 'note', title: t('registries.scoring.note'), render: (_, r) => <Input style={{ width: 180 }} maxLength={2000} value={draftOf(r)?.note ?? r.note ?? ''} onChange={(e) => edit(r, { note: e.target.value })} /> },
               { key: 'x', title: t('common.actions'), render: (_, r) => (
