@@ -26,7 +26,7 @@ type TreeNode = { id: string; code: string | null; name: string; type?: string; 
 const flatten = (nodes: TreeNode[]): TreeNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
 
 describe('commissioner journey', () => {
-  it('a commissioner on a phone logs a village service with a photo, offline first; coverage and the plan indicator follow', async () => {
+  it('the bureau assigns a commissioner from the township and village lists and records a fee; on a phone the commissioner logs a village service with a photo, offline first; coverage and the plan indicator follow', async () => {
     const journey = new Journey('commissioner');
     const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
