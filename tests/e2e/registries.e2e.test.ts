@@ -8,9 +8,11 @@ import { Cast, choose, createAccount, signIn } from './support/cast.js';
  * Issue 7: a service institution registers its entry (a municipal
  * demonstration institution) in the console and submits it; a reviewer
  * approves it from the review queue; the institution adds a service with its
- * price, and a visitor finds the entry in the public directory with a Chinese
- * search and sees the service and price on its page; the reviewer scores the
- * institution for the year and sees it on the ranking chart, below standard.
+ * price and links a staff member to a broker picked from the broker
+ * directory; a visitor finds the entry in the public directory with a
+ * Chinese search and sees the service, its price and the staff member's
+ * grade on its page; the reviewer scores the institution for the year and
+ * sees it on the ranking chart, below standard.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -36,6 +38,8 @@ describe('registries journey', () => {
     const reviewer = { username: `rrev${suffix}`, password: 'Reviewer-Strong-2024!' };
     const name = `凉州甜高粱技术转移服务中心${suffix}`;
     const service = `甜高粱品种技术评估${suffix.slice(-4)}`;
+    const broker = { username: `brk${suffix}`, password: 'Broker-Strong-2024!' };
+    const brokerName = `李技经${suffix.slice(-4)}`;
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     let entryUrl = '';
 
@@ -47,6 +51,12 @@ describe('registries journey', () => {
       const m = await apiAs(baseUrl, inst.username, inst.password);
       const s = (await m.get('/api/v1/session')) as { user: { organisation: { id: string } } };
       await rev.post(`/api/v1/organisations/${s.user.organisation.id}/verification`, { decision: 'verified' });
+      // A published broker profile the institution can link its staff member to.
+      await createAccount(baseUrl, admin, { username: broker.username, displayName: brokerName, roles: ['broker'] }, broker.password);
+      const b = await apiAs(baseUrl, broker.username, broker.password);
+      const profile = (await b.post('/api/v1/brokers', { content: { name: brokerName, grade: 'senior', expertise: ['技术评估', '甜高粱'] } })) as { id: string };
+      await b.post(`/api/v1/brokers/${profile.id}/submit`, {});
+      await rev.post(`/api/v1/brokers/${profile.id}/approve`, {});
     });
 
     const owner = await cast.person();
@@ -96,6 +106,18 @@ describe('registries journey', () => {
       await journey.shot(owner, 'service-added');
     });
 
+    await step('owner-links-a-staff-member-to-a-broker', async () => {
+      await owner.getByRole('tab', { name: /人员/ }).click();
+      await owner.getByTestId('staff-add').click();
+      await choose(owner, 'staff-broker', `${brokerName}（高级技术经理人）`, brokerName);
+      // Picking the broker fills in the name.
+      await expect.poll(async () => owner.getByTestId('staff-name').inputValue()).toBe(brokerName);
+      await owner.locator('.ant-modal input#position').fill('评估部主任');
+      await owner.getByTestId('staff-form-save').click();
+      await owner.getByTestId('staff-row').filter({ hasText: brokerName }).getByText('高级技术经理人').waitFor();
+      await journey.shot(owner, 'staff-linked');
+    });
+
     const visitor = await cast.person();
     await step('directory-search-and-public-service', async () => {
       await visitor.goto('/directory/institutions');
@@ -112,6 +134,8 @@ describe('registries journey', () => {
       expect(await row.getByTestId('service-price').textContent()).toBe('¥5,000 / 项');
       // The public sees no editing controls.
       expect(await visitor.getByTestId('service-add').count()).toBe(0);
+      await visitor.getByRole('tab', { name: /人员/ }).click();
+      await visitor.getByTestId('staff-row').filter({ hasText: brokerName }).getByText('高级技术经理人').waitFor();
       await journey.shot(visitor, 'entry-public');
     });
 
