@@ -1,6 +1,7 @@
 /**
  * Contract statistics benchmark (issue 5): time of the statistics query
- * (every breakdown, one GROUPING SETS statement) and of the public summary
+ * (every breakdown: whole months from the monthly summary, decision record
+ * 0023; and, as the reference, one GROUPING SETS statement over the rows) and of the public summary
  * and the plan's contract-turnover sum over N registered contracts.
  *
  * A throwaway embedded PostgreSQL in a temporary directory, migrated and
@@ -22,7 +23,7 @@ import { sql } from 'drizzle-orm';
 import { createDb, type Db } from '../server/db/client.js';
 import { startEmbeddedPostgres } from '../server/db/embedded.js';
 import { runMigrations } from '../server/db/migrate.js';
-import { publicSummary, computeStatistics } from '../server/modules/contracts/statistics.js';
+import { publicSummary, computeStatistics, statisticsFromRows } from '../server/modules/contracts/statistics.js';
 import { seedDefaults } from '../server/modules/organisations/seed.js';
 import { availableSource, sumRecords } from '../server/modules/plans/indicators/index.js';
 import { regionChildren, techFields } from '../shared/taxonomies/index.js';
@@ -89,15 +90,15 @@ async function main(): Promise<void> {
     console.log(`inserted ${N} contracts in ${(tInsert / 1000).toFixed(1)} s\n`);
     const now = new Date('2026-11-28T04:00:00Z');
     const results: { case: string; runs: number; medianMs: number; p95Ms: number; note: string }[] = [];
-    const bench = async (name: string, fn: () => Promise<string>) => {
+    const bench = async (name: string, fn: () => Promise<string>, runs = REPEAT) => {
       const times: number[] = [];
       let note = '';
-      for (let i = 0; i < REPEAT; i++) {
+      for (let i = 0; i < runs; i++) {
         const [t, r] = await timed(fn);
         times.push(t);
         note = r;
       }
-      results.push({ case: name, runs: REPEAT, medianMs: ms(median(times)), p95Ms: ms(p95(times)), note });
+      results.push({ case: name, runs, medianMs: ms(median(times)), p95Ms: ms(p95(times)), note });
     };
     await bench('statistics, one year (all breakdowns)', async () => {
       const s = await computeStatistics(db, { year: 2020 }, now, 'zh-CN');
@@ -107,6 +108,25 @@ async function main(): Promise<void> {
       const s = await computeStatistics(db, { from: '2017-01-01', to: '2027-01-01' }, now, 'zh-CN');
       return `${s.totals.contracts} contracts, ${s.byMonth.length} months`;
     });
+    await bench('statistics, 2020-03-15 to 2021-02-10 (edge months from the rows)', async () => {
+      const s = await computeStatistics(db, { from: '2020-03-15', to: '2021-02-10' }, now, 'zh-CN');
+      return `${s.totals.contracts} contracts, ${s.byMonth.length} months`;
+    });
+    // The reference: the same statistics summed over the rows (what the page ran before the monthly summary).
+    const reference = Number(process.env.BENCH_REFERENCE_RUNS ?? 3);
+    let same = true;
+    await bench('reference: sums over the rows, one year', async () => {
+      const s = await statisticsFromRows(db, { year: 2020 }, now, 'zh-CN');
+      same &&= JSON.stringify(s) === JSON.stringify(await computeStatistics(db, { year: 2020 }, now, 'zh-CN'));
+      return `${s.totals.contracts} contracts; summary equal: ${same}`;
+    }, reference);
+    await bench('reference: sums over the rows, 2017–2026', async () => {
+      const q = { from: '2017-01-01', to: '2027-01-01' };
+      const s = await statisticsFromRows(db, q, now, 'zh-CN');
+      same &&= JSON.stringify(s) === JSON.stringify(await computeStatistics(db, q, now, 'zh-CN'));
+      return `${s.totals.contracts} contracts; summary equal: ${same}`;
+    }, reference);
+    if (!same) process.exitCode = 1;
     await bench('public summary (5 years + this year by type)', async () => {
       const s = await publicSummary(db, now);
       return `${s.years.length} years`;

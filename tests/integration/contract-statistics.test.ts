@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contractStatsMonthly, techContracts } from '../../server/modules/contracts/schema.js';
-import { computeStatistics, statisticsFromRows, verifyStatsSummary } from '../../server/modules/contracts/statistics.js';
+import { computeStatistics, publicSummary, statisticsFromRows, verifyStatsSummary } from '../../server/modules/contracts/statistics.js';
 import { withTx } from '../../server/db/tx.js';
 import { ANONYMOUS, type Actor } from '../../server/core/access.js';
 import { approveContract } from '../../server/modules/contracts/approve-contract.js';
@@ -145,6 +145,16 @@ describe('contract statistics from the monthly summary', () => {
     expect(after.totals.techFen).toBe(before.totals.techFen + add);
     expect(after.byMonth.find((m) => m.key === '2026-06')!.contracts).toBe((before.byMonth.find((m) => m.key === '2026-06')?.contracts ?? 0) + 24);
     await expectSummaryEqualsRows();
+  });
+
+  it('the public summary’s years equal the sums over the rows', async () => {
+    const pub = await publicSummary(env.db, env.clock.now());
+    expect(pub.years.map((y) => y.year)).toEqual([2022, 2023, 2024, 2025, 2026]);
+    for (const y of pub.years) {
+      const { totals } = await statisticsFromRows(env.db, { year: y.year }, env.clock.now(), 'zh-CN');
+      expect({ year: y.year, ...totals }).toEqual(y);
+    }
+    expect(pub.years.find((y) => y.year === 2025)!.contracts).toBeGreaterThan(0);
   });
 
   it('the summary table itself: every month’s total equals the sum of its rows, and each breakdown sums to the total', async () => {

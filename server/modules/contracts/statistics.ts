@@ -254,12 +254,10 @@ export async function verifyStatsSummary(db: DbOrTx): Promise<{ month: string; d
 /** The public summary: turnover by year (last five years) and by type this year. */
 export async function publicSummary(db: DbOrTx, now: Date) {
   const y = Number(districtToday(now).slice(0, 4));
-  // One plain GROUP BY for the years (the full breakdown of five years is needless work for a public page).
-  const [fromTs, toTs] = bounds(`${y - 4}-01-01`, `${y + 1}-01-01`);
+  // Whole years: the monthly summary's totals (decision record 0023).
   const r = await db.execute<{ year: number; contracts: string; contract_fen: string; tech_fen: string }>(sql`
-    SELECT extract(year FROM registered_at AT TIME ZONE 'Asia/Shanghai')::int AS year, sum(counted_contracts)::text AS contracts,
-      sum(counted_contract_fen)::text AS contract_fen, sum(counted_tech_fen)::text AS tech_fen
-    FROM tech_contracts WHERE status = 'approved' AND registered_at >= ${fromTs}::timestamptz AND registered_at < ${toTs}::timestamptz
+    SELECT extract(year FROM month)::int AS year, sum(contracts)::text AS contracts, sum(contract_fen)::text AS contract_fen, sum(tech_fen)::text AS tech_fen
+    FROM contract_stats_monthly WHERE dim = 'total' AND month >= ${`${y - 4}-01-01`}::date AND month < ${`${y + 1}-01-01`}::date
     GROUP BY 1`);
   const thisYear = await computeStatistics(db, { year: y }, now, 'zh-CN');
   return {
