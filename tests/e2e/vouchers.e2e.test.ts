@@ -1,8 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey } from './support/browser.js';
+import { Cast, choose, createAccount, signIn } from './support/cast.js';
 
 /**
  * Issue 8, an innovation voucher from application to payout: an enterprise
@@ -16,51 +15,9 @@ import { signInHttp } from './support/launch.js';
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
-
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<void> {
-  const created = (await admin.post('/api/v1/users', body)) as { oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-}
-
-async function choose(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).first().click();
-}
+const cast = new Cast(baseUrl);
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`) });
 
@@ -71,7 +28,7 @@ function today(): string {
 describe('innovation voucher journey', () => {
   it('an enterprise applies, a voucher is issued, the provider redeems it with evidence, the bureau pays, and the report shows it', async () => {
     const journey = new Journey('vouchers');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const ent = { username: `vent${suffix}`, password: 'Dairy-Voucher-2026!', org: `武威祁连乳业有限公司${suffix}` };
     const lab = { username: `vlab${suffix}`, password: 'Lab-Voucher-2026!', org: `武威市农产品质量检测中心${suffix}` };
@@ -92,8 +49,8 @@ describe('innovation voucher journey', () => {
       });
       expect(reg.status).toBe(200);
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
-      await account(admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
-      await account(admin, { username: bureau.username, displayName: '李科长', roles: ['bureau_admin'] }, bureau.password);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
+      await createAccount(baseUrl, admin, { username: bureau.username, displayName: '李科长', roles: ['bureau_admin'] }, bureau.password);
       const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
       for (const who of [ent, lab]) {
         const m = await apiAs(baseUrl, who.username, who.password);
@@ -123,7 +80,7 @@ describe('innovation voucher journey', () => {
     });
 
     // 1. The enterprise applies for the testing service it plans to buy.
-    const e = await personPage();
+    const e = await cast.person();
     await step('enterprise-applies', async () => {
       await signIn(e, ent.username, ent.password);
       await e.getByTestId('menu-vouchers').click();
@@ -141,7 +98,7 @@ describe('innovation voucher journey', () => {
     });
 
     // 2. The reviewer sees every eligibility check with its reason and issues a 5,000-yuan voucher.
-    const r = await personPage();
+    const r = await cast.person();
     let code = '';
     await step('reviewer-issues', async () => {
       await signIn(r, reviewer.username, reviewer.password);
@@ -172,7 +129,7 @@ describe('innovation voucher journey', () => {
     });
 
     // 4. The testing centre redeems it with the contract, the invoice and the proof of the enterprise's own share.
-    const l = await personPage();
+    const l = await cast.person();
     await step('provider-redeems', async () => {
       await signIn(l, lab.username, lab.password);
       await l.getByTestId('menu-vouchers').click();
@@ -215,7 +172,7 @@ describe('innovation voucher journey', () => {
       await r.getByTestId('redemption-approve').click();
       await r.getByText('待拨付').first().waitFor();
 
-      const b = await personPage();
+      const b = await cast.person();
       await signIn(b, bureau.username, bureau.password);
       await b.goto(new URL(r.url()).pathname);
       await b.getByTestId('payment-reference').fill(`GK-${suffix}`);

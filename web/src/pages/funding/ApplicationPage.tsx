@@ -51,7 +51,7 @@ export function ApplicationPage() {
         <Flex gap={16} wrap align="start">
           <Card size="small" title={t('funding.application.checks')} style={{ flex: 1, minWidth: 280 }}>
             <List size="small" dataSource={a.checks} data-testid="funding-checks" renderItem={(k) => (
-              <List.Item data-testid={`check-${k.code}`}>{k.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}<span style={{ marginLeft: 8 }}>{k.message}</span></List.Item>
+              <List.Item data-testid={`check-${k.code}`}><span>{k.ok ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#cf1322" />}<span style={{ marginLeft: 8 }}>{k.message}</span></span></List.Item>
             )} />
           </Card>
           <Card size="small" title={t('funding.application.documents')} style={{ flex: 1, minWidth: 280 }}>
@@ -67,7 +67,7 @@ export function ApplicationPage() {
         </Flex>
         {bureau && a.status === 'submitted' && <FormalCard a={a} />}
         {bureau && a.status === 'in_review' && c && !c.reviewClosedAt && <AssignCard a={a} call={c} />}
-        {(bureau || a.reviews.length > 0) && <ReviewsCard a={a} canExtend={bureau && a.status === 'in_review'} />}
+        {(bureau || a.reviews.length > 0 || a.myReview) && <ReviewsCard a={a} canExtend={bureau && a.status === 'in_review'} />}
         {a.myReview && c && <ScoreCard a={a} call={c} />}
         {(a.status === 'awarded' || a.status === 'accepted' || a.disbursements.length > 0) && <DisburseCard a={a} canRecord={hasPermission('award:funding_application') && a.status === 'awarded'} />}
         {hasPermission('award:funding_application') && a.status === 'awarded' && <AcceptCard a={a} />}
