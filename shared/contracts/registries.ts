@@ -449,9 +449,9 @@ export const assignableBrokers = endpoint({
 
 export const addTenant = sub('POST', '/api/v1/spaces/:id/tenants', 'Add an incubated enterprise or team', TenantBody, IdParams);
 export const updateTenant = sub('PUT', '/api/v1/spaces/:id/tenants/:subId', 'Change a tenant (graduation, leaving)', TenantBody, SubParams);
+export const removeTenant = del('/api/v1/spaces/:id/tenants/:subId', 'Remove a tenant entered in error (one that left is updated with outcome "left")');
 export const addMember = sub('POST', '/api/v1/alliances/:id/members', 'Add a member unit', MemberBody, IdParams);
 export const removeMember = del('/api/v1/alliances/:id/members/:subId', 'Remove a member unit');
 export const addProject = sub('POST', '/api/v1/alliances/:id/projects', 'Add a joint project', ProjectBody, IdParams);
 export const updateProject = sub('PUT', '/api/v1/alliances/:id/projects/:subId', 'Change a joint project (status, dates)', ProjectBody, SubParams);
-
-
+export const removeProject = del('/api/v1/alliances/:id/projects/:subId', 'Remove a joint project entered in error');

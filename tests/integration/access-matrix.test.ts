@@ -222,6 +222,8 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/institution-scoring/:year': ['reviewer', 'bureau_admin'],
   // Registries web (issue 7): the scoring screen's XLSX export.
   'GET /api/v1/institution-scoring/:year/export.xlsx': ['reviewer', 'bureau_admin'],
+  'DELETE /api/v1/spaces/:id/tenants/:subId': ['org_admin', 'service_member', 'enterprise_member', 'bureau_admin'],
+  'DELETE /api/v1/alliances/:id/projects/:subId': ['org_admin', 'enterprise_member', 'researcher', 'service_member', 'bureau_admin'],
   'PUT /api/v1/institution-scoring/:year': ['reviewer', 'bureau_admin'],
   'POST /api/v1/brokers/:id/certificates': ['broker', 'bureau_admin'],
   'DELETE /api/v1/brokers/:id/certificates/:subId': ['broker', 'bureau_admin'],

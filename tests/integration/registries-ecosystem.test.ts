@@ -135,6 +135,20 @@ describe('maker spaces and their tenants', () => {
     expect((await windAdmin.client.post(`/api/v1/spaces/${id}/tenants`, { kind: 'team', name: 'x', enteredOn: '2026-01-01' })).status).toBe(404);
     expect((await env.db.select({ n: count() }).from(spaceTenants))[0]!.n).toBe(1);
   });
+
+  it('a tenant entered in error is removed by the owner only, and the audit log keeps what it was', async () => {
+    const t = await spaceAdmin.client.post(`/api/v1/spaces/${id}/tenants`, { kind: 'enterprise', name: '误录入的企业', enteredOn: '2026-03-01' });
+    const wrong = t.body.details.tenants.find((x: { name: string }) => x.name === '误录入的企业').id as string;
+    expect((await windAdmin.client.delete(`/api/v1/spaces/${id}/tenants/${wrong}`)).status).toBe(404);
+    expect((await anon.delete(`/api/v1/spaces/${id}/tenants/${wrong}`)).status).toBe(401);
+    expect((await env.db.select({ n: count() }).from(spaceTenants))[0]!.n).toBe(2);
+    const res = await spaceAdmin.client.delete(`/api/v1/spaces/${id}/tenants/${wrong}`);
+    expect(res.status).toBe(200);
+    expect(res.body.details.tenants.map((x: { name: string }) => x.name)).toEqual(['沙漠葡萄酒电商团队']);
+    expect((await spaceAdmin.client.delete(`/api/v1/spaces/${id}/tenants/${wrong}`)).status).toBe(404);
+    const [a] = await env.db.select().from(auditLog).where(eq(auditLog.action, 'space.tenant_remove'));
+    expect(a!.changes).toMatchObject({ name: '误录入的企业', enteredOn: '2026-03-01' });
+  });
 });
 
 describe('alliances and demonstration zones', () => {
@@ -152,8 +166,13 @@ describe('alliances and demonstration zones', () => {
     expect(done.body.details.projects[0]).toMatchObject({ status: 'completed', budgetFen: 300000000 });
     expect((await sandMember.client.post(`/api/v1/alliances/${id}/projects`, { title: 'x' })).status).toBe(404);
     expect((await anon.get(`/api/v1/alliances/${id}`)).body.details.members).toHaveLength(2);
+    const extra = await windAdmin.client.post(`/api/v1/alliances/${id}/projects`, { title: '误录入的项目' });
+    const extraId = extra.body.details.projects.find((x: { title: string }) => x.title === '误录入的项目').id as string;
+    expect((await sandMember.client.delete(`/api/v1/alliances/${id}/projects/${extraId}`)).status).toBe(404);
+    const removed = await windAdmin.client.delete(`/api/v1/alliances/${id}/projects/${extraId}`);
+    expect(removed.body.details.projects.map((x: { id: string }) => x.id)).toEqual([projectId]);
     const audits = await env.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entityId, id));
-    expect(audits[0]!.n).toBeGreaterThanOrEqual(7);
+    expect(audits[0]!.n).toBeGreaterThanOrEqual(9);
   });
 
   it('a zone’s stage needs its dates in order; a built municipal zone counts in the computed zone indicator', async () => {

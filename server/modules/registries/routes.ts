@@ -18,7 +18,7 @@ import { presentEntry } from './present.js';
 import { approveEntry, returnEntry } from './review-entry.js';
 import { saveEntry } from './save-entry.js';
 import { scoringView, setScheme } from './scoring.js';
-import { addMember, addProject, addTenant, removeMember, updateProject, updateTenant } from './space-alliance-records.js';
+import { addMember, addProject, addTenant, removeMember, removeProject, removeTenant, updateProject, updateTenant } from './space-alliance-records.js';
 import { submitEntry } from './submit-entry.js';
 import { withdrawEntry } from './withdraw-entry.js';
 
@@ -89,8 +89,10 @@ function recordRoutes(app: App): void {
 
   route(app, c.addTenant, { access: 'edit:space' }, rec('space', (tx, x, now) => addTenant(tx, x.actor, x.params.id, b(x), now)));
   route(app, c.updateTenant, { access: 'edit:space' }, rec('space', (tx, x) => updateTenant(tx, x.actor, x.params.id, x.params.subId!, b(x))));
+  route(app, c.removeTenant, { access: 'edit:space' }, rec('space', (tx, x) => removeTenant(tx, x.actor, x.params.id, x.params.subId!)));
   route(app, c.addMember, { access: 'edit:alliance' }, rec('alliance', (tx, x, now) => addMember(tx, x.actor, x.params.id, b(x), now)));
   route(app, c.removeMember, { access: 'edit:alliance' }, rec('alliance', (tx, x) => removeMember(tx, x.actor, x.params.id, x.params.subId!)));
   route(app, c.addProject, { access: 'edit:alliance' }, rec('alliance', (tx, x, now) => addProject(tx, x.actor, x.params.id, b(x), now)));
   route(app, c.updateProject, { access: 'edit:alliance' }, rec('alliance', (tx, x, now) => updateProject(tx, x.actor, x.params.id, x.params.subId!, b(x), now)));
+  route(app, c.removeProject, { access: 'edit:alliance' }, rec('alliance', (tx, x) => removeProject(tx, x.actor, x.params.id, x.params.subId!)));
 }

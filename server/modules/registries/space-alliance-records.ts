@@ -34,6 +34,14 @@ export async function updateTenant(tx: Tx, actor: Actor, id: string, tenantId: s
   await recordAudit(tx, actor, { action: 'space.tenant_update', entityType: 'space', entityId: row.id, changes: { tenantId, ...diff(old, input) } });
 }
 
+/** Removes a tenant entered in error (audited with what was removed); a tenant that left is updated instead. */
+export async function removeTenant(tx: Tx, actor: Actor, id: string, tenantId: string): Promise<void> {
+  const { row } = await loadEntryFor(tx, actor, 'space', id, 'edit');
+  const [gone] = await tx.delete(spaceTenants).where(and(eq(spaceTenants.id, tenantId), eq(spaceTenants.spaceId, row.id))).returning();
+  if (!gone) throw new AppError('NOT_FOUND');
+  await recordAudit(tx, actor, { action: 'space.tenant_remove', entityType: 'space', entityId: row.id, changes: { tenantId, name: gone.name, enteredOn: gone.enteredOn, outcome: gone.outcome } });
+}
+
 export async function addMember(tx: Tx, actor: Actor, id: string, input: z.output<typeof MemberBody>, now: Date): Promise<void> {
   const { row } = await loadEntryFor(tx, actor, 'alliance', id, 'edit');
   await assertOrganisation(tx, input.organisationId);
@@ -69,4 +77,12 @@ export async function updateProject(tx: Tx, actor: Actor, id: string, projectId:
   await tx.update(allianceProjects).set({ ...input, updatedAt: now }).where(eq(allianceProjects.id, projectId));
   const { id: _i, allianceId: _a, createdAt: _c, updatedAt: _u, ...old } = before;
   await recordAudit(tx, actor, { action: 'alliance.project_update', entityType: 'alliance', entityId: row.id, changes: { projectId, ...diff(old, input) } });
+}
+
+/** Removes a joint project entered in error (audited with what was removed). */
+export async function removeProject(tx: Tx, actor: Actor, id: string, projectId: string): Promise<void> {
+  const { row } = await loadEntryFor(tx, actor, 'alliance', id, 'edit');
+  const [gone] = await tx.delete(allianceProjects).where(and(eq(allianceProjects.id, projectId), eq(allianceProjects.allianceId, row.id))).returning();
+  if (!gone) throw new AppError('NOT_FOUND');
+  await recordAudit(tx, actor, { action: 'alliance.project_remove', entityType: 'alliance', entityId: row.id, changes: { projectId, title: gone.title, status: gone.status } });
 }

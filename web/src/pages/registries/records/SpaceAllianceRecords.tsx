@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { addMember, addProject, addTenant, MEMBER_ROLES, PROJECT_STATUSES, removeMember, TENANT_KINDS, TENANT_OUTCOMES, updateProject, updateTenant } from '@shared/contracts/registries.js';
+import { addMember, addProject, addTenant, MEMBER_ROLES, PROJECT_STATUSES, removeMember, removeProject, removeTenant, TENANT_KINDS, TENANT_OUTCOMES, updateProject, updateTenant } from '@shared/contracts/registries.js';
 import { api } from '../../../api/client';
 import { yuan } from '../kinds';
 import { OrgPicker } from './pickers';
@@ -43,7 +43,12 @@ export function TenantsTab({ ctx }: { ctx: RecordsContext }) {
         { key: 'outcome', title: t('registries.records.tenant.outcome'), render: (_, r) => <Tag color={OUTCOME_COLOR[String(r.outcome)]}>{t(`registries.records.tenant.outcomes.${String(r.outcome)}` as 'registries.records.tenant.outcomes.left')}</Tag> },
         ...(ctx.canEdit ? [
           { key: 'note', title: t('registries.records.tenant.note'), render: (_: unknown, r: Row) => show(r.note) },
-          { key: 'x', title: t('common.actions'), render: (_: unknown, r: Row) => <Button size="small" type="link" onClick={() => setEditing(r)} data-testid="tenant-edit">{t('registries.records.edit')}</Button> },
+          { key: 'x', title: t('common.actions'), render: (_: unknown, r: Row) => (
+            <Space size={0}>
+              <Button size="small" type="link" onClick={() => setEditing(r)} data-testid="tenant-edit">{t('registries.records.edit')}</Button>
+              <DeleteButton name={String(r.name)} testId="tenant-delete" onConfirm={() => ctx.run(() => api(removeTenant, { params: { id, subId: String(r.id) } }))} />
+            </Space>
+          ) },
         ] : []),
       ]} />
       <RecordModal open={editing !== null} testId="tenant-form" title={t(editing === 'new' ? 'registries.records.tenant.add' : 'registries.records.edit')} onClose={() => setEditing(null)}
@@ -142,7 +147,12 @@ export function ProjectsTab({ ctx }: { ctx: RecordsContext }) {
         { key: 'period', title: `${t('registries.records.project.startedOn')} ~ ${t('registries.records.project.endedOn')}`, render: (_, r) => `${show(r.startedOn)} ~ ${r.endedOn ? String(r.endedOn) : ''}` },
         { key: 'budget', title: t('registries.records.project.budget'), align: 'right', render: (_, r) => (r.budgetFen === null || r.budgetFen === undefined ? '—' : `¥${yuan(r.budgetFen as number)}`) },
         { key: 'participants', title: t('registries.records.project.participants'), render: (_, r) => ((r.participants as string[] | undefined) ?? []).join('、') || '—' },
-        ...(ctx.canEdit ? [{ key: 'x', title: t('common.actions'), render: (_: unknown, r: Row) => <Button size="small" type="link" onClick={() => setEditing(r)} data-testid="project-edit">{t('registries.records.edit')}</Button> }] : []),
+        ...(ctx.canEdit ? [{ key: 'x', title: t('common.actions'), render: (_: unknown, r: Row) => (
+          <Space size={0}>
+            <Button size="small" type="link" onClick={() => setEditing(r)} data-testid="project-edit">{t('registries.records.edit')}</Button>
+            <DeleteButton name={String(r.title)} testId="project-delete" onConfirm={() => ctx.run(() => api(removeProject, { params: { id, subId: String(r.id) } }))} />
+          </Space>
+        ) }] : []),
       ]} />
       <RecordModal open={editing !== null} testId="project-form" title={t(editing === 'new' ? 'registries.records.project.add' : 'registries.records.edit')} onClose={() => setEditing(null)}
         initialValues={editing && editing !== 'new'
