@@ -124,6 +124,8 @@ const contractsEn: typeof contractsZh = {
     kind: 'Kind',
     achievement: 'Achievement',
     contract: 'Registered contract (optional)',
+    achievementSearch: 'Type to search your organisation’s published achievements',
+    contractSearch: 'Type a project name or registration number of your registered contracts',
     receivedOn: 'Received on',
     gross: 'Income (CNY)',
     costs: 'Costs deducted (CNY)',

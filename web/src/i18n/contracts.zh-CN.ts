@@ -122,6 +122,8 @@ const contractsZh = {
     kind: '收入类型',
     achievement: '科技成果',
     contract: '关联技术合同（可选）',
+    achievementSearch: '输入成果名称搜索本单位已发布的成果',
+    contractSearch: '输入项目名称或登记号搜索本单位已登记的合同',
     receivedOn: '收入日期',
     gross: '收入金额（元）',
     costs: '扣除成本（元）',

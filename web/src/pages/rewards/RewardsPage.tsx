@@ -11,6 +11,7 @@ import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/fee
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { useIncomes, useMinimums, useRewardMutations } from '../contracts/hooks';
+import { AchievementPicker, ContractPicker } from './pickers';
 
 type Calc = NonNullable<ReturnType<typeof useRewardMutations>['calculate']['data']>;
 
@@ -103,8 +104,8 @@ function RecordIncome({ open, onClose }: { open: boolean; onClose: () => void })
         }
       }}>
         <Form.Item name="kind" label={t('contracts.rewards.kind')} rules={[{ required: true }]}><Select options={INCOME_KINDS.map((k) => ({ value: k, label: t(`contracts.rewards.kinds.${k}`) }))} /></Form.Item>
-        <Form.Item name="achievementId" label={t('contracts.rewards.achievement')} rules={[{ required: true }]}><Input placeholder="UUID" /></Form.Item>
-        <Form.Item name="contractId" label={t('contracts.rewards.contract')}><Input placeholder="UUID" /></Form.Item>
+        <Form.Item name="achievementId" label={t('contracts.rewards.achievement')} rules={[{ required: true }]}><AchievementPicker data-testid="income-achievement" /></Form.Item>
+        <Form.Item name="contractId" label={t('contracts.rewards.contract')}><ContractPicker data-testid="income-contract" /></Form.Item>
         <Form.Item name="receivedOn" label={t('contracts.rewards.receivedOn')} rules={[{ required: true }]}><DatePicker /></Form.Item>
         <Flex gap={12}>
           <Form.Item name="gross" label={t('contracts.rewards.gross')} rules={money}><Input inputMode="decimal" /></Form.Item>
