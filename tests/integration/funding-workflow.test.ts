@@ -339,6 +339,21 @@ describe('ranking, awards, public notice and objections', () => {
   });
 });
 
+describe('documents', () => {
+  it('an application’s documents download for its applicant, its experts and the bureau only', async () => {
+    const fileId = (await MA.get(`/api/v1/funding/applications/${apps.A}`)).body.documents[0].fileId as string;
+    for (const c of [MA, E[0]!, R]) {
+      const r = await c.get(`/api/v1/funding/applications/${apps.A}/files/${fileId}`);
+      expect(r.status).toBe(200);
+      expect(r.headers['content-type']).toBe('application/pdf');
+    }
+    expect((await MB.get(`/api/v1/funding/applications/${apps.A}/files/${fileId}`)).status).toBe(404);
+    expect((await E[1]!.get(`/api/v1/funding/applications/${apps.A}/files/${fileId}`)).status).toBe(404); // excluded, never assigned
+    const otherFile = (await MB.get(`/api/v1/funding/applications/${apps.B}`)).body.documents[0].fileId as string;
+    expect((await MA.get(`/api/v1/funding/applications/${apps.A}/files/${otherFile}`)).status).toBe(404);
+  });
+});
+
 describe('disbursement and the applicant’s timeline', () => {
   it('pays a post-subsidy in one payment of the whole award; the applicant is told; the timeline tells the story', async () => {
     const part = await A.post(`/api/v1/funding/applications/${apps.A}/disbursements`, { amountFen: 10_000_000, paidOn: '2026-05-25', reference: 'CZ-2026-001' });

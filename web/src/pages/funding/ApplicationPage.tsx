@@ -160,9 +160,9 @@ function ReviewsCard({ a, canExtend }: { a: App; canExtend: boolean }) {
   const [extending, setExtending] = useState<string | null>(null);
   const [until, setUntil] = useState<Dayjs | null>(null);
   type Review = App['reviews'][number];
+  if (a.reviews.length === 0 && !canExtend && a.myReview) return <Alert type="info" showIcon message={t('funding.application.hiddenUntilClosed')} />;
   return (
     <Card size="small" title={t('funding.application.reviews')}>
-      {a.reviews.length === 0 && a.myReview && <Alert type="info" message={t('funding.application.hiddenUntilClosed')} />}
       <Table<Review>
         rowKey={(r, i) => r.assignmentId ?? String(i)}
         size="small"
