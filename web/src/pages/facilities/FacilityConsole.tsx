@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -90,15 +90,15 @@ export function FacilityConsole() {
             { title: t('facilities.fields.requester'), key: 'r', render: (_, b: BookingView) => `${b.requester.organisation?.name ?? ''} ${b.requester.displayName}` },
             { title: t('facilities.fields.purpose'), dataIndex: 'purpose' },
             { title: t('facilities.fields.estimatedFee'), key: 'fee', render: (_, b: BookingView) => yuan(b.estimatedFeeFen) },
-            { title: t('facilities.fields.status'), key: 's', render: (_, b: BookingView) => <Tag>{t(`facilities.bookingStatuses.${b.status}`)}</Tag> },
+            { title: t('facilities.fields.status'), key: 's', render: (_, b: BookingView) => <Tag data-testid="booking-status">{t(`facilities.bookingStatuses.${b.status}`)}</Tag> },
             {
               title: t('common.actions'),
               key: 'a',
               render: (_, b: BookingView) => (
                 <Space wrap>
-                  {b.actions.includes('confirm') && <Button size="small" type="primary" onClick={() => act(m.move.mutateAsync({ move: 'confirm', id: b.id }))}>{t('facilities.console.confirm')}</Button>}
+                  {b.actions.includes('confirm') && <Button size="small" type="primary" data-testid="booking-confirm" onClick={() => act(m.move.mutateAsync({ move: 'confirm', id: b.id }))}>{t('facilities.console.confirm')}</Button>}
                   {b.actions.includes('decline') && <Button size="small" onClick={() => { setNote(''); setDeclining(b); }}>{t('facilities.console.decline')}</Button>}
-                  {b.actions.includes('record_usage') && <Button size="small" onClick={() => { usageForm.setFieldsValue({ period: [dayjs(b.startsAt), dayjs(b.endsAt)], samples: b.samples ?? undefined }); setUsing(b); }}>{t('facilities.console.recordUsage')}</Button>}
+                  {b.actions.includes('record_usage') && <Button size="small" data-testid="booking-record-usage" onClick={() => { usageForm.setFieldsValue({ period: [dayjs(b.startsAt), dayjs(b.endsAt)], samples: b.samples ?? undefined }); setUsing(b); }}>{t('facilities.console.recordUsage')}</Button>}
                   {b.actions.includes('cancel') && (
                     <Popconfirm title={t('facilities.console.cancelConfirm')} onConfirm={() => act(m.move.mutateAsync({ move: 'cancel', id: b.id }))}>
                       <Button size="small" danger>{t('facilities.console.cancel')}</Button>
@@ -122,8 +122,16 @@ export function FacilityConsole() {
         }
       >
         <EChart option={chart} height={280} testId="utilisation-chart" />
+        <Typography.Text type="secondary" data-testid="utilisation-summary">
+          {t('facilities.console.yearSummary', {
+            year,
+            hours: Math.round((util.data?.months ?? []).reduce((n, x) => n + x.usedMinutes, 0) / 6) / 10,
+            uses: (util.data?.months ?? []).reduce((n, x) => n + x.uses, 0),
+            fee: yuan((util.data?.months ?? []).reduce((n, x) => n + x.feeFen, 0)),
+          })}
+        </Typography.Text>
       </Card>
-      <Card size="small" style={{ marginTop: 16 }} title={t('facilities.console.usage')} extra={<Statistic title={t('facilities.console.totalFee')} value={yuan(usage.data?.totalFeeFen ?? 0)} />}>
+      <Card size="small" style={{ marginTop: 16 }} title={t('facilities.console.usage')} extra={<Statistic title={t('facilities.console.totalFee')} value={yuan(usage.data?.totalFeeFen ?? 0)} data-testid="usage-total-fee" />}>
         <Table
           rowKey="id"
           size="small"
@@ -148,7 +156,7 @@ export function FacilityConsole() {
           <Form.Item name="period" label={t('facilities.fields.slot')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
           {using === 'direct' && <Form.Item name="userName" label={t('facilities.fields.userName')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>}
           <Form.Item name="samples" label={t('facilities.fields.samples')}><InputNumber min={1} /></Form.Item>
-          <Form.Item name="feeYuan" label={t('facilities.fields.feeYuan')}><InputNumber min={0} precision={2} /></Form.Item>
+          <Form.Item name="feeYuan" label={t('facilities.fields.feeYuan')}><InputNumber min={0} precision={2} data-testid="usage-fee" /></Form.Item>
           <Form.Item name="note" label={t('facilities.fields.note')}><Input maxLength={2000} /></Form.Item>
         </Form>
       </Modal>

@@ -3,6 +3,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
@@ -29,7 +30,10 @@ export function FacilityDetail() {
       setDone(true);
       form.resetFields();
     } catch (e) {
-      if (!applyFieldErrors(form, e)) toast(e);
+      // The server names the slot's ends (startsAt, endsAt); the form has one range field.
+      const slot = e instanceof ApiError ? e.fields.filter((x) => x.path === 'startsAt' || x.path === 'endsAt') : [];
+      if (slot.length) form.setFields([{ name: 'slot', errors: slot.map((x) => x.message) }]);
+      else if (!applyFieldErrors(form, e)) toast(e);
     }
   };
   const days = f.openingHours.days.map((d) => t(`facilities.weekdays.d${d as 1 | 2 | 3 | 4 | 5 | 6 | 7}`)).join('、');
@@ -63,20 +67,20 @@ export function FacilityDetail() {
         {!user ? (
           <Link to={`/login?next=/facilities/${f.id}`}>{t('facilities.detail.signInToBook')}</Link>
         ) : f.actions.includes('book') ? (
-          <Form form={form} layout="vertical" onFinish={book} data-testid="booking-form">
-            {done && <Alert type="success" showIcon message={t('facilities.detail.requested')} style={{ marginBottom: 12 }} />}
+          <Form form={form} layout="vertical" onFinish={book} onValuesChange={() => setDone(false)} data-testid="booking-form">
+            {done && <Alert type="success" showIcon message={t('facilities.detail.requested')} style={{ marginBottom: 12 }} data-testid="booking-requested" />}
             <Form.Item name="slot" label={t('facilities.fields.slot')} rules={[{ required: true }]}>
               <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="purpose" label={t('facilities.fields.purpose')} rules={[{ required: true }]}>
-              <Input.TextArea rows={2} maxLength={2000} />
+              <Input.TextArea rows={2} maxLength={2000} data-testid="booking-purpose" />
             </Form.Item>
             {f.feeUnit === 'sample' && (
               <Form.Item name="samples" label={t('facilities.fields.samples')} rules={[{ required: true }]}>
                 <InputNumber min={1} />
               </Form.Item>
             )}
-            <Button type="primary" htmlType="submit" loading={m.book.isPending}>{t('facilities.detail.book')}</Button>
+            <Button type="primary" htmlType="submit" loading={m.book.isPending} data-testid="booking-submit">{t('facilities.detail.book')}</Button>
           </Form>
         ) : null}
       </Card>

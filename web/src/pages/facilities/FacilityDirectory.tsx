@@ -28,11 +28,13 @@ export function FacilityDirectory() {
       />
       <ErrorAlert error={res.error} />
       {res.data?.mode === 'or' && <Alert type="info" showIcon message={t('facilities.broader')} style={{ marginBottom: 12 }} />}
+      {res.data?.mode === 'fuzzy' && <Alert type="info" showIcon message={t('facilities.fuzzy')} style={{ marginBottom: 12 }} />}
       <List
         loading={res.isFetching}
         locale={{ emptyText: <Empty description={t('facilities.empty')} /> }}
         dataSource={res.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        // Counts stop at 10,000: "10,000+" (docs/decisions/0024-bounded-directory-search.md).
+        pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: res.data?.totalCapped ? `${n.toLocaleString()}+` : n }) }}
         renderItem={(f) => (
           <List.Item>
             <Card style={{ width: '100%' }} size="small" title={<Link to={`/facilities/${f.id}`} data-testid="facility-link">{f.name}</Link>} extra={<Tag>{t(`facilities.kinds.${f.kind}`)}</Tag>}>

@@ -62,30 +62,30 @@ export function FacilityForm({ open, onClose, facility }: { open: boolean; onClo
         <Form.Item name="kind" label={t('facilities.fields.kind')} rules={[{ required: true }]}>
           <Select options={FACILITY_KINDS.map((k) => ({ value: k, label: t(`facilities.kinds.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('facilities.fields.name')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="name" label={t('facilities.fields.name')} rules={[{ required: true }]}><Input maxLength={200} data-testid="facility-name" /></Form.Item>
         <Space.Compact block>
-          <Form.Item name="category" label={t('facilities.fields.category')} style={{ flex: 1 }}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="model" label={t('facilities.fields.model')} style={{ flex: 1 }}><Input maxLength={200} /></Form.Item>
+          <Form.Item name="category" label={t('facilities.fields.category')} style={{ flex: 1 }}><Input maxLength={100} data-testid="facility-category" /></Form.Item>
+          <Form.Item name="model" label={t('facilities.fields.model')} style={{ flex: 1 }}><Input maxLength={200} data-testid="facility-model" /></Form.Item>
         </Space.Compact>
-        <Form.Item name="manufacturer" label={t('facilities.fields.manufacturer')}><Input maxLength={200} /></Form.Item>
-        <Form.Item name="specifications" label={t('facilities.fields.specifications')}><Input.TextArea rows={3} maxLength={8000} /></Form.Item>
-        <Form.Item name="description" label={t('facilities.fields.description')}><Input.TextArea rows={3} maxLength={8000} /></Form.Item>
-        <Form.Item name="location" label={t('facilities.fields.location')} rules={[{ required: true }]}><Input maxLength={300} /></Form.Item>
+        <Form.Item name="manufacturer" label={t('facilities.fields.manufacturer')}><Input maxLength={200} data-testid="facility-manufacturer" /></Form.Item>
+        <Form.Item name="specifications" label={t('facilities.fields.specifications')}><Input.TextArea rows={3} maxLength={8000} data-testid="facility-specifications" /></Form.Item>
+        <Form.Item name="description" label={t('facilities.fields.description')}><Input.TextArea rows={3} maxLength={8000} data-testid="facility-description" /></Form.Item>
+        <Form.Item name="location" label={t('facilities.fields.location')} rules={[{ required: true }]}><Input maxLength={300} data-testid="facility-location" /></Form.Item>
         <Space.Compact block>
           <Form.Item name="contactName" label={t('facilities.fields.contactName')} style={{ flex: 1 }}><Input maxLength={100} /></Form.Item>
           <Form.Item name="contactPhone" label={t('facilities.fields.contactPhone')} style={{ flex: 1 }}><Input maxLength={50} /></Form.Item>
         </Space.Compact>
         <Space.Compact block>
-          <Form.Item name="feeYuan" label={t('facilities.fields.feeYuan')} rules={[{ required: true }]} style={{ flex: 1 }}><InputNumber min={0} precision={2} style={{ width: '100%' }} /></Form.Item>
+          <Form.Item name="feeYuan" label={t('facilities.fields.feeYuan')} rules={[{ required: true }]} style={{ flex: 1 }}><InputNumber min={0} precision={2} style={{ width: '100%' }} data-testid="facility-fee" /></Form.Item>
           <Form.Item name="feeUnit" label={t('facilities.fields.feeUnit')} style={{ flex: 1 }}>
             <Select options={FEE_UNITS.map((u) => ({ value: u, label: t(`facilities.feeUnits.${u}`) }))} />
           </Form.Item>
         </Space.Compact>
-        <Form.Item name="days" label={t('facilities.fields.days')} rules={[{ required: true }]}><Checkbox.Group options={dayOptions} /></Form.Item>
+        <Form.Item name="days" label={t('facilities.fields.days')} rules={[{ required: true }]}><Checkbox.Group options={dayOptions} data-testid="facility-days" /></Form.Item>
         <Form.Item name="hours" label={`${t('facilities.fields.open')} – ${t('facilities.fields.close')}`} rules={[{ required: true }]}>
-          <TimePicker.RangePicker format="HH:mm" minuteStep={15} />
+          <TimePicker.RangePicker format="HH:mm" minuteStep={15} data-testid="facility-hours" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={m.create.isPending || m.update.isPending}>{t('common.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={m.create.isPending || m.update.isPending} data-testid="facility-submit">{t('common.submit')}</Button>
       </Form>
     </Drawer>
   );

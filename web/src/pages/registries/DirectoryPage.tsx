@@ -57,7 +57,8 @@ export function DirectoryPage() {
         loading={res.isFetching}
         locale={{ emptyText: <Empty description={t('registries.empty')} /> }}
         dataSource={res.data?.items ?? []}
-        pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
+        // Counts stop at 10,000: "10,000+" (docs/decisions/0024-bounded-directory-search.md).
+        pagination={{ current: page, pageSize: 20, total: res.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true, showTotal: (n) => t('common.total', { count: res.data?.totalCapped ? `${n.toLocaleString()}+` : n }) }}
         renderItem={(e) => (
           <List.Item>
             <Card style={{ width: '100%' }} size="small" data-testid="registry-item"
