@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       // One in fifty is interested in exactly what one of the publications offers (so that there are hits to find).
       if (i % 50 === 7) {
         const f = fresh[(i / 50) % fresh.length | 0]!;
-        return { user: users[i % users.length]!, kind: 'profile', source: null, text: `${f.title}。${f.summary.split(/[。！？]/)[0] ?? ''}`, threshold: [0.3, 0.4, 0.5][i % 3]!, token: randomBytes(16).toString('hex') };
+        return { user: users[i % users.length]!, kind: 'profile', source: null, text: `${f.title}。${f.summary.split(/[。！？]/)[0] ?? ''}。${demands[i % demands.length]!.title}`, threshold: [0.3, 0.4, 0.5][i % 3]!, token: randomBytes(16).toString('hex') };
       }
       return {
         user: users[i % users.length]!,

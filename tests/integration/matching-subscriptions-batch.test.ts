@@ -71,6 +71,9 @@ subs.push(
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, filters: { techFields: ['F09'] } },
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, filters: { industrySections: ['C'] } },
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, filters: { pillarTags: ['wind-solar-power-equipment'] } },
+  // The same interest without filters, and saved twice: shared full queries must still respect each one's filters.
+  { user: subscribers[2]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0 },
+  { user: subscribers[3]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0.2 },
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, filters: { transferModes: ['license'] } },
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, filters: { regionCodes: ['620600'], minTrl: 5 } },
   { user: subscribers[0]!.id, target: 'achievement', sourceKind: 'profile', profileText: '甜高粱', threshold: 0, active: false },

@@ -14,6 +14,7 @@ import {
   type CorpusStats,
   type MatchConfig,
   type MatchDoc,
+  type Match,
   type Query,
 } from './engine/index.js';
 import { ENGINE_DIRECTION, loadListingQuery, maxScore, relevanceOf, runMatch } from './match-service.js';
@@ -141,6 +142,7 @@ export async function matchNewRecord(db: Db, kind: MatchKind, id: string, now: D
   const seen = new Set<string>();
   let hits = 0;
   let fullQueries = 0;
+  const decided = new Map<string, Match | null>();
   for (const s of subs) {
     seen.add(s.id);
     if (s.organisation_id && s.organisation_id === record.organisation_id) continue;
@@ -166,10 +168,17 @@ export async function matchNewRecord(db: Db, kind: MatchKind, id: string, now: D
     const query: Query = { ...entry.query, filters, now: now.toISOString() };
     if (relevanceBound(query, doc, stats, config) < s.threshold - EPSILON) continue;
 
-    // The record may reach the threshold: the full query decides, exactly as one by one.
-    fullQueries += 1;
-    const matches = await runMatch(db, { target: kind, direction, source: entry.source, filters: s.filters as MatchFilters, limit: HIT_POOL, now, stats });
-    const m = matches.find((x) => x.id === id);
+    // The record may reach the threshold: the full query decides, exactly as one by one. Subscriptions
+    // with the same source, filters and direction (the same interest saved by several people, or with
+    // several thresholds) share one query: its result does not depend on who asks.
+    const same = `${direction}|${s.sourceKind}|${s.source_key}|${JSON.stringify(s.filters ?? {})}`;
+    let m = decided.get(same);
+    if (m === undefined) {
+      fullQueries += 1;
+      const matches = await runMatch(db, { target: kind, direction, source: entry.source, filters: s.filters as MatchFilters, limit: HIT_POOL, now, stats });
+      m = matches.find((x) => x.id === id) ?? null;
+      decided.set(same, m);
+    }
     if (!m) continue;
     const relevance = relevanceOf(m.score, ENGINE_DIRECTION[direction]);
     if (relevance < s.threshold) continue;
