@@ -9,7 +9,8 @@
  * Corpus: achievements from ../shared/data/zhibei (background, published and
  * indexed); subscriptions: free-text profiles from zhibei demand descriptions
  * (repeated cyclically beyond 969, thresholds 30/40/50 %), one in fifty the
- * title and first sentence of one of the publications (so there are hits), and, one in ten,
+ * title and first sentence of one of the publications plus a demand title (so there
+ * are hits; no two alike, so none share a full query), and, one in ten,
  * a published zhibei demand (demand → achievements); publications: other
  * zhibei achievements. A throwaway embedded PostgreSQL; benchmark only,
  * never product data. Hits written by one method are removed before the
