@@ -208,6 +208,8 @@ describe('objections during 公示', () => {
     // Sessions lapse over a week of test time: sign in again.
     [h, b, c, r] = await Promise.all([login(holder), login(buyer), login(millMember), login(reviewer)]);
     expect((await b.get(`/api/v1/trading/deals/${deal.id}`)).body.status).toBe('notice');
+    // No contract registration from a deal still in notice.
+    expect((await h.get(`/api/v1/trading/deals/${deal.id}`)).body.actions).not.toContain('register_contract');
     const late = await c.post(`/api/v1/trading/deals/${deal.id}/objections`, { reasons: '补充异议' });
     expect(late.body.error.code).toBe('INVALID_STATE');
 
@@ -225,6 +227,12 @@ describe('objections during 公示', () => {
     await env.drainJobs();
     const final = (await b.get(`/api/v1/trading/deals/${deal.id}`)).body;
     expect(final.status).toBe('final');
+    // The seller (not the buyer) now registers the technology contract from the deal, prefilled from it.
+    expect(final.actions).not.toContain('register_contract');
+    expect((await h.get(`/api/v1/trading/deals/${deal.id}`)).body.actions).toContain('register_contract');
+    const prefill = await h.get(`/api/v1/contracts/prefill?dealId=${deal.id}`);
+    expect(prefill.status, JSON.stringify(prefill.body)).toBe(200);
+    expect(prefill.body.dealId).toBe(deal.id);
     expect((await h.get(`/api/v1/trading/listings/${listing.id}`)).body.status).toBe('sold');
     expect(await noticesFor(millMember.id, 'trade.objection_resolved')).toBe(1);
     expect(await dealForContract(env.db, deal.id)).toEqual({

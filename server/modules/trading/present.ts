@@ -275,7 +275,9 @@ export async function presentDeal(db: DbOrTx, actor: Actor, id: string, now: Dat
   const rows = await objectionsOf(db, id);
   const visible = seesAllObjections(actor, d) ? rows : rows.filter((o) => actor.userId !== null && o.filedBy === actor.userId);
   const canObject = actor.userId !== null && d.status === 'notice' && now.getTime() < d.noticeEndsAt.getTime();
-  return { ...pub!, objections: await presentObjections(db, actor, visible), actions: canObject ? ['object'] : [] };
+  // The seller registers the technology contract of a final deal (the form is prefilled from it).
+  const canRegister = d.status === 'final' && actor.organisationId !== null && actor.organisationId === d.sellerOrgId && can(actor, 'create', 'contract', { organisationId: actor.organisationId });
+  return { ...pub!, objections: await presentObjections(db, actor, visible), actions: [...(canObject ? ['object'] : []), ...(canRegister ? ['register_contract'] : [])] };
 }
 
 export async function presentObjectionRows(db: DbOrTx, actor: Actor, rows: ObjectionRow[]) {

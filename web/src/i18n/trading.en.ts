@@ -70,6 +70,7 @@ const tradingEn: Messages['trading'] = {
   },
   actions: {
     register: 'Register to bid',
+    registerContract: 'Register the technology contract',
     bid: 'Bid',
     buy: 'Buy at the listed price',
     offer: 'Make an offer',

@@ -68,6 +68,7 @@ const tradingZh = {
   },
   actions: {
     register: '报名竞价',
+    registerContract: '登记技术合同',
     bid: '出价',
     buy: '按挂牌价购买',
     offer: '报价洽谈',

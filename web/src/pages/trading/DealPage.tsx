@@ -81,7 +81,8 @@ export function DealPage() {
       <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/trading">{t('trading.title')}</Link> }, { title: <Link to={`/trading/listings/${d.listingId}`}>{d.achievement.title}</Link> }, { title: t('trading.tabs.notices') }]} />
       <PageTitle title={<>{d.achievement.title} <DealStatusTag status={d.status} /></>} extra={d.actions.includes('object') ? <Button danger onClick={() => setOpen(true)} data-testid="object">{t('trading.actions.object')}</Button> : !user && d.status === 'notice' ? <Link to={`/login?next=/trading/deals/${d.id}`}>{t('trading.signIn')}</Link> : null} />
       {d.status === 'notice' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('trading.notice.inNotice', { time: formatDateTime(d.noticeEndsAt) })} description={d.openObjections > 0 ? t('trading.objection.openCount', { count: d.openObjections }) : undefined} />}
-      {d.status === 'final' && <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="deal-final" message={t('trading.notice.final', { time: formatDateTime(d.finalisedAt) })} />}
+      {d.status === 'final' && <Alert type="success" showIcon style={{ marginBottom: 12 }} data-testid="deal-final" message={t('trading.notice.final', { time: formatDateTime(d.finalisedAt) })}
+        action={d.actions.includes('register_contract') ? <Link to={`/console/contracts/new?dealId=${d.id}`} data-testid="register-contract"><Button type="primary" size="small">{t('trading.actions.registerContract')}</Button></Link> : undefined} />}
       {d.status === 'cancelled' && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('trading.notice.cancelled', { reason: d.cancelReason ?? '' })} />}
       <Flex vertical gap={16}>
         <Card size="small">
