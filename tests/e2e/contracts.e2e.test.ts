@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
+import { Journey } from './support/browser.js';
+import { Cast, choose, createAccount, signIn } from './support/cast.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -12,59 +13,16 @@ import { signInHttp } from './support/launch.js';
  * the payment schedule, the signed PDF) and submits it; the registrar sees
  * the 30-day deadline, approves it, and a 16-digit registration number
  * appears; the certificate PDF downloads; the statistics page shows the new
- * turnover. (The trading journey covers listing and auction; this one starts
- * from the seller's own achievement.)
+ * turnover; the seller records income from the achievement, picking it and the
+ * registered contract from searchable lists. (The trading journey covers listing
+ * and auction; this one starts from the seller's own achievement.)
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
-
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<void> {
-  const created = (await admin.post('/api/v1/users', body)) as { oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-}
-
-/** Pick an option of an antd Select (or TreeSelect) by its visible text. */
-async function choose(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).first().click();
-}
+const cast = new Cast(baseUrl);
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 /** Type a date into an antd DatePicker input (found by the id the form gives it) and confirm. */
 async function date(page: Page, id: string, value: string) {
@@ -78,20 +36,21 @@ async function date(page: Page, id: string, value: string) {
 const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
 
 describe('contract registration journey', () => {
-  it('the seller submits a contract, the registrar approves it, the certificate downloads and the statistics show the turnover', async () => {
+  it('the seller submits a contract, the registrar approves it, the certificate downloads, the statistics show the turnover, and income is recorded against it from lists', async () => {
     const journey = new Journey('contracts');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const seller = { username: `sell${suffix}`, password: 'Seller-Strong-2024!', org: `凉州区甜高粱研究所${suffix}` };
     const registrar = { username: `treg${suffix}`, password: 'Registrar-Strong-2024!' };
     const project = `甜高粱青贮菌剂委托开发 ${suffix}`;
     let achievementId = '';
     let techBefore = 0;
+    let number = '';
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: seller.org, username: seller.username, password: seller.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
-      await account(admin, { username: registrar.username, displayName: '张登记员', roles: ['reviewer'] }, registrar.password);
+      await createAccount(baseUrl, admin, { username: registrar.username, displayName: '张登记员', roles: ['reviewer'] }, registrar.password);
       const rev = await apiAs(baseUrl, registrar.username, registrar.password);
       const s = await apiAs(baseUrl, seller.username, seller.password);
       const session = (await s.get('/api/v1/session')) as { user: { organisation: { id: string } } };
@@ -128,12 +87,17 @@ describe('contract registration journey', () => {
         contact: { name: '李研究员', phone: '13909350000' },
       })) as { id: string };
       achievementId = a.id;
+      // Published, so the income form can pick it from the organisation's published achievements.
+      const sub = (await s.post(`/api/v1/achievements/${a.id}/submit`)) as { pending: { id: string } };
+      await rev.post(`/api/v1/review/revisions/${sub.pending.id}/approve`, {
+        checklist: ['public_confidentiality', 'facts_complete', 'no_personal_data_in_text', 'ip_consistent', 'not_duplicate'],
+      });
       const stats = (await rev.get(`/api/v1/contracts/statistics?year=${new Date().getFullYear()}`)) as { totals: { techFen: number } };
       techBefore = stats.totals.techFen;
     });
 
     // 1. The seller fills the registration form from its achievement and submits it with the signed PDF.
-    const sp = await personPage();
+    const sp = await cast.person();
     let contractUrl = '';
     await step('seller-fills-the-form', async () => {
       await signIn(sp, seller.username, seller.password);
@@ -182,7 +146,7 @@ describe('contract registration journey', () => {
     });
 
     // 2. The registrar finds it on the desk with its deadline and approves it: a 16-digit number.
-    const rp = await personPage();
+    const rp = await cast.person();
     await step('registrar-approves', async () => {
       await signIn(rp, registrar.username, registrar.password);
       await rp.getByTestId('menu-contracts').click();
@@ -193,7 +157,7 @@ describe('contract registration journey', () => {
       await rp.getByTestId('contract-approve').click();
       await rp.getByTestId('confirm-ok').click();
       await rp.getByTestId('contract-status').getByText('已登记').waitFor();
-      const number = (await rp.getByTestId('registration-number').textContent()) ?? '';
+      number = (await rp.getByTestId('registration-number').textContent()) ?? '';
       expect(number).toMatch(new RegExp(`^620602${new Date().getFullYear()}\\d{6}`));
       await journey.shot(rp, 'registered');
     });
@@ -215,6 +179,23 @@ describe('contract registration journey', () => {
       await rp.getByTestId('stats-tech').getByText(yuan(techBefore + 1_000_000_00)).waitFor();
       await rp.getByTestId('stats-month-chart').waitFor();
       await journey.shot(rp, 'statistics');
+    });
+
+    // 5. The seller records the licence fee received, picking the achievement and the registered contract
+    //    from searchable lists (no ids typed).
+    await step('income-from-lists', async () => {
+      await sp.goto('/console/rewards');
+      await sp.getByTestId('rewards-page').waitFor();
+      await sp.getByTestId('income-record').click();
+      await choose(sp, 'income-achievement', `甜高粱青贮饲料复合菌剂 ${suffix}`, '青贮饲料');
+      await choose(sp, 'income-contract', `${number} ${project}`, suffix);
+      await date(sp, 'receivedOn', '2026-12-15');
+      await sp.locator('input#gross').fill('300000');
+      await journey.shot(sp, 'income-form');
+      await sp.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();
+      await sp.locator('.ant-modal-footer').waitFor({ state: 'detached' });
+      await sp.getByTestId('rewards-page').getByText(`甜高粱青贮饲料复合菌剂 ${suffix}`).first().waitFor();
+      await journey.shot(sp, 'income-recorded');
     });
   });
 });

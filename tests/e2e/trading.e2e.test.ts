@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey, launchBrowser, STEP_TIMEOUT } from './support/browser.js';
-import { signInHttp } from './support/launch.js';
+import { Journey } from './support/browser.js';
+import { Cast, createAccount, signIn } from './support/cast.js';
 
 /**
  * Issue 5, an achievement auctioned: the holder's published achievement is
@@ -18,46 +18,9 @@ const adminPassword = inject('e2eAdminPassword');
 /** Long enough for the steps before the end on a slow CI machine; the journey then waits for it. */
 const AUCTION_SECONDS = 150;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-});
-
-async function personPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(STEP_TIMEOUT);
-  contexts.push(context);
-  const page = await context.newPage();
-  pages.push(page);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(/\/console/);
-}
-
-async function account(admin: Awaited<ReturnType<typeof apiAs>>, body: Record<string, unknown>, password: string): Promise<void> {
-  const created = (await admin.post('/api/v1/users', body)) as { oneTimePassword: string };
-  const first = await signInHttp(baseUrl, body.username as string, created.oneTimePassword);
-  const res = await fetch(`${baseUrl}/api/v1/auth/password`, {
-    method: 'POST',
-    headers: { cookie: first.cookie, 'x-csrf-token': first.csrf, 'content-type': 'application/json' },
-    body: JSON.stringify({ currentPassword: created.oneTimePassword, newPassword: password }),
-  });
-  expect(res.status).toBe(200);
-}
+const cast = new Cast(baseUrl);
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
 
 const okButton = (page: Page) => page.locator('.ant-modal-confirm-btns, .ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).last();
 
@@ -71,7 +34,7 @@ async function bid(page: Page, yuan: string) {
 describe('trading journey', () => {
   it('an achievement is auctioned: two bidders register, deposits are recorded, they bid live from two browsers, the winner sees the result and the deal in 公示', async () => {
     const journey = new Journey('trading');
-    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, () => pages, fn);
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const holder = { username: `th${suffix}`, password: 'Holder-Trade-2024!', org: `武威节水灌溉技术研究所${suffix}` };
     const a = { username: `ta${suffix}`, password: 'Bidder-Alpha-2024!', org: `凉州绿洲农业有限公司${suffix}` };
@@ -85,7 +48,7 @@ describe('trading journey', () => {
     await step('set-up', async () => {
       for (const who of [holder, a, b]) await registerEnterprise(baseUrl, { orgName: who.org, username: who.username, password: who.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
-      await account(admin, { username: reviewer.username, displayName: '李审核', roles: ['reviewer'] }, reviewer.password);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '李审核', roles: ['reviewer'] }, reviewer.password);
       const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
       for (const who of [holder, a, b]) {
         const m = await apiAs(baseUrl, who.username, who.password);
@@ -145,7 +108,7 @@ describe('trading journey', () => {
     });
 
     // 1. The listing is in the public trading hall.
-    const pa = await personPage();
+    const pa = await cast.person();
     await step('listing-in-hall', async () => {
       await pa.goto('/trading');
       await pa.getByTestId('trading-search').fill(suffix);
@@ -155,7 +118,7 @@ describe('trading journey', () => {
     });
 
     // 2. Both enterprises register on the bidding page.
-    const pb = await personPage();
+    const pb = await cast.person();
     await step('bidders-register', async () => {
       for (const [page, who] of [[pa, a], [pb, b]] as const) {
         await signIn(page, who.username, who.password);
@@ -167,7 +130,7 @@ describe('trading journey', () => {
     });
 
     // 3. The bureau records both deposits on the trading desk.
-    const pr = await personPage();
+    const pr = await cast.person();
     await step('bureau-records-deposits', async () => {
       await signIn(pr, reviewer.username, reviewer.password);
       await pr.getByTestId('menu-trading-desk').click();
@@ -223,7 +186,7 @@ describe('trading journey', () => {
     });
 
     // 6. The holder sees the deal in notice on its listing; the loser's deposit is due for refund.
-    const ph = await personPage();
+    const ph = await cast.person();
     await step('holder-sees-deal', async () => {
       await signIn(ph, holder.username, holder.password);
       await ph.goto(`/trading/listings/${listingId}`);

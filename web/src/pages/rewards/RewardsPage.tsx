@@ -131,7 +131,7 @@ export function RewardsPage() {
   const money = (f: number) => formatFen(f, locale);
   return (
     <div data-testid="rewards-page">
-      <PageTitle title={t('contracts.rewards.title')} extra={hasPermission('create:income') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)}>{t('contracts.rewards.record')}</Button>} />
+      <PageTitle title={t('contracts.rewards.title')} extra={hasPermission('create:income') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} data-testid="income-record">{t('contracts.rewards.record')}</Button>} />
       <ErrorAlert error={q.error} />
       <Table<IncomeView>
         rowKey="id"
