@@ -61,12 +61,13 @@ type Plan = BoundedPlan & { trigram?: boolean };
  * early, and under-counts how much of it a broad OR query must read; the
  * bitmap of the matches reads only their pages).
  */
-async function read<T extends Record<string, unknown>>(db: DbOrTx, plan: Plan, q: SQL, opts: { noSeqScan?: boolean } = {}): Promise<T[]> {
+async function read<T extends Record<string, unknown>>(db: DbOrTx, plan: Plan, q: SQL, opts: { noSeqScan?: boolean; walk?: boolean } = {}): Promise<T[]> {
   const trigram = plan.mode === 'fuzzy' && plan.trigram;
-  if (!trigram && !opts.noSeqScan) return (await db.execute<T>(q)).rows as T[];
+  if (!trigram && !opts.noSeqScan && !opts.walk) return (await db.execute<T>(q)).rows as T[];
   return db.transaction(async (tx) => {
     if (trigram) await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(FUZZY_THRESHOLD)}, true)`);
-    if (opts.noSeqScan) await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
+    if (opts.noSeqScan || opts.walk) await tx.execute(sql`SELECT set_config('enable_seqscan', 'off', true)`);
+    if (opts.walk) await tx.execute(sql`SELECT set_config('enable_bitmapscan', 'off', true)`);
     return (await tx.execute<T>(q)).rows as T[];
   });
 }
@@ -125,7 +126,9 @@ async function collectedPage(db: DbOrTx, src: BoundedSource, plan: Plan & { scor
 /**
  * A page of a plan with more than COUNT_CAP matches: they are common enough
  * that walking the published-order index meets RANK_WINDOW of them within
- * about RANK_WINDOW × (rows / COUNT_CAP) rows.
+ * about RANK_WINDOW × (rows / COUNT_CAP) rows. The walk is required (bitmap
+ * scans off for the one transaction): the planner, under-estimating an AND of
+ * two common words, would otherwise collect and sort every match.
  */
 async function windowIds(db: DbOrTx, src: BoundedSource, plan: Plan & { score: SQL }, limit: number, offset: number): Promise<string[]> {
   const parts: Promise<{ id: string }[]>[] = [];
@@ -134,8 +137,10 @@ async function windowIds(db: DbOrTx, src: BoundedSource, plan: Plan & { score: S
       read<{ id: string }>(
         db,
         plan,
-        sql`SELECT w.id FROM (SELECT l.id, l.published_at, ${plan.score} AS score FROM ${src.table} l WHERE ${whereOf(src, plan)} ORDER BY ${NEWEST} LIMIT ${RANK_WINDOW}) w
-            ORDER BY w.score DESC, w.published_at DESC, w.id DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}`,
+        // The score on the window's rows only (the subquery is `l` again for the score's columns).
+        sql`SELECT l.id FROM (SELECT l.id, l.published_at, l.name, l.search_vector FROM ${src.table} l WHERE ${whereOf(src, plan)} ORDER BY ${NEWEST} LIMIT ${RANK_WINDOW}) l
+            ORDER BY ${plan.score} DESC, l.published_at DESC, l.id DESC LIMIT ${Math.min(limit, RANK_WINDOW - offset)} OFFSET ${offset}`,
+        { walk: true },
       ),
     );
   }
