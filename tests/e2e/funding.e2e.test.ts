@@ -11,8 +11,9 @@ import { sleep } from './support/launch.js';
  * the applicant) shown as excluded with the reason; each expert scores on
  * the call's form; after the window the bureau closes the review (ranking),
  * awards within the budget and publishes the list; the public sees it on the
- * notice page. Disbursement needs the notice to have passed (days on the real
- * clock), so it is covered by tests/integration/funding-*.test.ts.
+ * notice page; an objection with evidence is filed and the bureau dismisses
+ * it. Disbursement needs the notice to have passed (days on the real clock),
+ * so it is covered by tests/integration/funding-*.test.ts.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -31,6 +32,7 @@ describe('funding programme journey', () => {
     const suffix = uniqueSuffix();
     const ent = { username: `fent${suffix}`, password: 'Wind-Funding-2026!', org: `凉州区天马风电装备有限公司${suffix}` };
     const bureau = { username: `fbur${suffix}`, password: 'Bureau-Funding-2026!' };
+    const rival = { username: `friv${suffix}`, password: 'Rival-Funding-2026!', org: `武威风能装备制造有限公司${suffix}` };
     const experts = [
       { username: `fexa${suffix}`, password: 'Expert-A-Funding-2026!', name: `张教授${suffix}`, unit: '兰州大学' },
       { username: `fexb${suffix}`, password: 'Expert-B-Funding-2026!', name: `李研究员${suffix}`, unit: '甘肃省机械科学研究院' },
@@ -44,6 +46,7 @@ describe('funding programme journey', () => {
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: ent.org, username: ent.username, password: ent.password });
+      await registerEnterprise(baseUrl, { orgName: rival.org, username: rival.username, password: rival.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
       await createAccount(baseUrl, admin, { username: bureau.username, displayName: '李科长', roles: ['bureau_admin'] }, bureau.password);
       const expertUserIds: string[] = [];
@@ -180,6 +183,30 @@ describe('funding programme journey', () => {
       await pe.goto(`/console/funding/applications/${applicationId}`);
       await pe.getByTestId('award-amount').getByText('180,000.00').waitFor();
       await pe.getByTestId('funding-timeline').getByText('评审结束，完成排名').waitFor();
+    });
+
+    // 7. Anyone signed in may object during the notice, with reasons and evidence; the bureau resolves it.
+    await step('objection-filed-and-dismissed', async () => {
+      const po = await cast.person();
+      await signIn(po, rival.username, rival.password);
+      await po.goto(`/console/funding/calls/${callId}?tab=notice`);
+      await po.getByTestId('object-open').click();
+      await po.getByTestId('object-target').click();
+      await po.locator('.ant-select-dropdown:visible').getByText(`${ent.org} · ${projectTitle}`, { exact: true }).click();
+      await po.getByTestId('object-text').fill('请核实该项目是否已获省级同类补助。');
+      await po.locator('.ant-modal input[type="file"]').first().setInputFiles(pdf('省级补助名单.pdf'));
+      await po.getByTestId('object-evidence-name').getByText('省级补助名单.pdf').waitFor();
+      await po.getByTestId('object-submit').click();
+      await po.locator('.ant-message-success').first().waitFor();
+      await pb.goto(`/console/funding/calls/${callId}?tab=notice`);
+      await pb.getByText('1 条异议待处理').first().waitFor();
+      const row = pb.getByTestId('objections-table').locator('tr', { hasText: '省级同类补助' });
+      await row.getByText('省级补助名单.pdf').waitFor();
+      await row.locator('[data-testid^="resolve-"]').click();
+      await pb.getByTestId('resolve-text').fill('经核实，该项目未获省级同类补助，异议不成立。');
+      await pb.getByTestId('resolve-submit').click();
+      await row.getByText('驳回').waitFor();
+      await journey.shot(pb, 'objection-dismissed');
     });
   }, 600_000);
 });

@@ -19,7 +19,8 @@ export type ObjectionRow = typeof fundingObjections.$inferSelect;
  */
 export async function fileObjection(tx: Tx, actor: Actor, callId: string, input: z.output<typeof ObjectionBody>, now: Date): Promise<string> {
   if (!actor.userId) throw new AppError('UNAUTHENTICATED');
-  const call = await findCall(tx, callId);
+  // The call's row lock orders this against the list becoming final (finaliseNotice) at the period's edge.
+  const call = await findCall(tx, callId, true);
   if (!call) throw new AppError('NOT_FOUND');
   if (call.status !== 'notice' || !call.noticeEndsAt || now >= call.noticeEndsAt) throw new AppError('INVALID_STATE', { message: { zh: '不在公示期内。', en: 'The call is not in its public notice period.' } });
   let title = '';

@@ -81,6 +81,7 @@ export function NoticePanel({ call }: { call: Call }) {
 function ObjectModal({ call, awards, onClose }: { call: Call; awards: { applicationId: string; title: string; organisation: string }[]; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ applicationId?: string; text: string; evidence?: string }>();
+  const { hasPermission } = useSession();
   const m = useFundingMutations();
   const fail = useErrorToast();
   const ok = useSuccessToast();
@@ -99,7 +100,7 @@ function ObjectModal({ call, awards, onClose }: { call: Call; awards: { applicat
       <Form form={form} layout="vertical">
         <Form.Item name="applicationId" label={t('funding.notice.target')}><Select allowClear options={awards.map((a) => ({ value: a.applicationId, label: `${a.organisation} · ${a.title}` }))} data-testid="object-target" /></Form.Item>
         <Form.Item name="text" label={t('funding.notice.reasons')} rules={[{ required: true, message: t('catalog.editor.required') }]}><Input.TextArea rows={4} maxLength={4000} data-testid="object-text" /></Form.Item>
-        <Form.Item name="evidence" label={t('funding.notice.evidence')}><FileUpload testId="object-evidence" /></Form.Item>
+        {hasPermission('upload:file') && <Form.Item name="evidence" label={t('funding.notice.evidence')}><FileUpload testId="object-evidence" /></Form.Item>}
       </Form>
     </Modal>
   );
