@@ -64,7 +64,19 @@ export function ApplicationsTable({ items, loading, expert, showCall = true, tes
         { title: t('funding.call.status'), dataIndex: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
         ...(expert
           ? [{ title: t('funding.application.deadline'), key: 'd', render: (_: unknown, a: ApplicationView) => a.myReview && <span>{formatDateTime(a.myReview.deadline)} {a.myReview.submittedAt ? <Tag color="green">{t('funding.application.submitted')}</Tag> : a.myReview.overdue ? <Tag color="red">{t('funding.application.overdue')}</Tag> : <Tag>{t('funding.application.pending')}</Tag>}</span> }]
-          : [{ title: t('funding.application.checks'), key: 'k', render: (_: unknown, a: ApplicationView) => { const bad = a.checks.filter((c) => !c.ok).length; return bad ? <Tag color="red">✗ {bad}</Tag> : <Tag color="green">✓</Tag>; } }]),
+          : [
+              { title: t('funding.application.checks'), key: 'k', render: (_: unknown, a: ApplicationView) => { const bad = a.checks.filter((c) => !c.ok).length; return bad ? <Tag color="red">✗ {bad}</Tag> : <Tag color="green">✓</Tag>; } },
+              {
+                title: t('funding.application.reviews'),
+                key: 'rv',
+                render: (_: unknown, a: ApplicationView) => {
+                  if (a.reviews.length === 0) return null;
+                  const done = a.reviews.filter((r) => r.submitted).length;
+                  const late = a.reviews.filter((r) => r.overdue).length;
+                  return <>{done}/{a.reviews.length} {late > 0 && <Tag color="red" data-testid={`overdue-${a.id}`}>{t('funding.application.overdue')} {late}</Tag>}</>;
+                },
+              },
+            ]),
         { title: '', dataIndex: 'createdAt', render: formatDateTime },
       ]}
     />
