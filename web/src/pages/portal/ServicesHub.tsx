@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, ExperimentOutlined, FlagOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, ExperimentOutlined, FlagOutlined, NotificationOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -7,7 +7,7 @@ import { KIND_PATH, type RegistryKind } from '@shared/contracts/registries.js';
 
 type Entry = { key: string; to: string; title: string; body: string; icon: ReactNode };
 
-/** 创新服务: the public directories of the innovation ecosystem, one card each. */
+/** 创新服务: the public directories of the innovation ecosystem, one card each, and the funding award notices. */
 export function ServicesHub() {
   const { t } = useTranslation();
   const registry = (kind: RegistryKind, icon: ReactNode): Entry => ({
@@ -24,6 +24,7 @@ export function ServicesHub() {
     registry('space', <RocketOutlined />),
     registry('alliance', <ApartmentOutlined />),
     registry('demo_zone', <FlagOutlined />),
+    { key: 'funding-awards', to: '/funding/awards', title: t('funding.publicTitle'), body: t('services.fundingAwards'), icon: <NotificationOutlined /> },
   ];
   return (
     <div className="cg-content" data-testid="services-hub">
