@@ -6,7 +6,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { useErrorToast } from '../../components/feedback';
 import { OrgSelectMany } from './OrgSelectMany';
 import { useFundingMutations } from './api';
-import { FileUpload } from './FileUpload';
+import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { toFen } from './format';
 
 type Values = { title: string; summary: string; requested: number; docs: Record<string, string | undefined>; collaboratorOrgIds: string[]; collaboratorNames: string[] };
@@ -44,7 +44,7 @@ export function ApplyModal({ call, onClose, onDone }: { call: z.infer<typeof Cal
         <Form.Item name="requested" label={t('funding.apply.requested')} rules={required}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="apply-requested" /></Form.Item>
         {call.requiredDocuments.map((d, i) => (
           <Form.Item key={d} name={['docs', d]} label={`${t('funding.apply.documents')}：${d}`} rules={required}>
-            <FileUpload testId={`apply-doc-${i}`} />
+            <AttachmentUpload label={t('funding.apply.upload')} testId={`apply-doc-${i}`} />
           </Form.Item>
         ))}
         <Form.Item name="collaboratorOrgIds" label={t('funding.apply.collaboratorOrgs')}><OrgSelectMany /></Form.Item>

@@ -11,7 +11,7 @@ import { formatDateTime } from '../../components/format';
 import { usePaging } from '../../components/usePaging';
 import { useSession } from '../../session/SessionContext';
 import { useFundingMutations, useObjections, usePublicAwards } from './api';
-import { FileUpload } from './FileUpload';
+import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { yuan } from './format';
 
 type Call = z.infer<typeof CallView>;
@@ -100,7 +100,7 @@ function ObjectModal({ call, awards, onClose }: { call: Call; awards: { applicat
       <Form form={form} layout="vertical">
         <Form.Item name="applicationId" label={t('funding.notice.target')}><Select allowClear options={awards.map((a) => ({ value: a.applicationId, label: `${a.organisation} · ${a.title}` }))} data-testid="object-target" /></Form.Item>
         <Form.Item name="text" label={t('funding.notice.reasons')} rules={[{ required: true, message: t('catalog.editor.required') }]}><Input.TextArea rows={4} maxLength={4000} data-testid="object-text" /></Form.Item>
-        {hasPermission('upload:file') && <Form.Item name="evidence" label={t('funding.notice.evidence')}><FileUpload testId="object-evidence" /></Form.Item>}
+        {hasPermission('upload:file') && <Form.Item name="evidence" label={t('funding.notice.evidence')}><AttachmentUpload label={t('funding.apply.upload')} testId="object-evidence" /></Form.Item>}
       </Form>
     </Modal>
   );

@@ -8,7 +8,7 @@ import { OrgSelect } from '../../components/OrgSelect';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
 import { useSession } from '../../session/SessionContext';
 import { useVoucherMutations } from './api';
-import { EvidenceUpload } from './EvidenceUpload';
+import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { toFen } from './money';
 
 type Values = { providerOrgId?: string | null; code: string; serviceCategory: string; contractNo: string; price: number; dates: [Dayjs, Dayjs]; contractFileId: string; invoiceFileId: string; ownShareProofFileId: string };
@@ -63,9 +63,9 @@ export function RedeemModal({ onClose, providerOrgId }: { onClose: () => void; p
         <Form.Item name="contractNo" label={t('vouchers.redeem.contractNo')} rules={required}><Input maxLength={100} data-testid="redeem-contract-no" /></Form.Item>
         <Form.Item name="price" label={t('vouchers.redeem.price')} rules={required}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="redeem-price" /></Form.Item>
         <Form.Item name="dates" label={t('vouchers.redeem.dates')} rules={required}><DatePicker.RangePicker data-testid="redeem-dates" /></Form.Item>
-        <Form.Item name="contractFileId" label={t('vouchers.redeem.contract')} rules={required}><EvidenceUpload testId="redeem-contract-file" /></Form.Item>
-        <Form.Item name="invoiceFileId" label={t('vouchers.redeem.invoice')} rules={required}><EvidenceUpload testId="redeem-invoice-file" /></Form.Item>
-        <Form.Item name="ownShareProofFileId" label={t('vouchers.redeem.proof')} rules={required}><EvidenceUpload testId="redeem-proof-file" /></Form.Item>
+        <Form.Item name="contractFileId" label={t('vouchers.redeem.contract')} rules={required}><AttachmentUpload label={t('vouchers.redeem.upload')} testId="redeem-contract-file" /></Form.Item>
+        <Form.Item name="invoiceFileId" label={t('vouchers.redeem.invoice')} rules={required}><AttachmentUpload label={t('vouchers.redeem.upload')} testId="redeem-invoice-file" /></Form.Item>
+        <Form.Item name="ownShareProofFileId" label={t('vouchers.redeem.proof')} rules={required}><AttachmentUpload label={t('vouchers.redeem.upload')} testId="redeem-proof-file" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Progress, Upload } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { FILE_RULES, uploadFile } from '@shared/contracts/files.js';
-import { uploadMultipart } from '../../api/client';
+import { uploadMultipart } from '../api/client';
 
-/** One attachment (PDF, Office document or image) uploaded with a progress bar; the form field holds its id. */
-export function FileUpload({ value, onChange, testId }: { value?: string; onChange?: (id: string | undefined) => void; testId: string }) {
-  const { t } = useTranslation();
+type Props = { value?: string; onChange?: (id: string) => void; testId: string; label: string };
+
+/**
+ * One attachment (PDF, Office document or image) uploaded as a file of the
+ * caller's organisation, with a progress bar; as a form field it holds the
+ * file's id. Voucher evidence and funding documents use it.
+ */
+export function AttachmentUpload({ value, onChange, testId, label }: Props) {
   const [name, setName] = useState<string | null>(null);
   const [pct, setPct] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export function FileUpload({ value, onChange, testId }: { value?: string; onChan
           return false;
         }}
       >
-        <Button icon={<UploadOutlined />} loading={pct !== null} data-testid={testId}>{t('funding.apply.upload')}</Button>
+        <Button icon={<UploadOutlined />} loading={pct !== null} data-testid={testId}>{label}</Button>
       </Upload>
       {pct !== null && <Progress percent={pct} size="small" />}
       {value && name && <div data-testid={`${testId}-name`}>{name}</div>}
