@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { useSession } from '../../session/SessionContext';
-import { useCalendar, useFacility, useFacilityMutations, yuan } from './api';
+import { pickerEnterStays, useCalendar, useFacility, useFacilityMutations, yuan } from './api';
 
 /** A published facility: what it is, its fee and opening hours, what is booked, and the booking form. */
 export function FacilityDetail() {
@@ -67,7 +67,7 @@ export function FacilityDetail() {
         {!user ? (
           <Link to={`/login?next=/facilities/${f.id}`}>{t('facilities.detail.signInToBook')}</Link>
         ) : f.actions.includes('book') ? (
-          <Form form={form} layout="vertical" onFinish={book} onValuesChange={() => setDone(false)} data-testid="booking-form">
+          <Form form={form} layout="vertical" onFinish={book} onValuesChange={() => setDone(false)} onKeyDown={pickerEnterStays} data-testid="booking-form">
             {done && <Alert type="success" showIcon message={t('facilities.detail.requested')} style={{ marginBottom: 12 }} data-testid="booking-requested" />}
             <Form.Item name="slot" label={t('facilities.fields.slot')} rules={[{ required: true }]}>
               <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />

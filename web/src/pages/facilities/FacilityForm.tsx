@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, FEE_UNITS, type FacilityView } from '@shared/contracts/facilities.js';
 import { applyFieldErrors } from '../../api/form-errors';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
-import { useFacilityMutations } from './api';
+import { pickerEnterStays, useFacilityMutations } from './api';
 
 type Values = Omit<FacilityView, 'openingHours' | 'feeFen'> & { feeYuan: number; days: number[]; hours: [Dayjs, Dayjs] };
 
@@ -58,7 +58,7 @@ export function FacilityForm({ open, onClose, facility }: { open: boolean; onClo
   const dayOptions = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: String(t(`facilities.weekdays.d${d as 1 | 2 | 3 | 4 | 5 | 6 | 7}`)) }));
   return (
     <Drawer open={open} onClose={onClose} width={560} title={facility ? t('facilities.console.edit') : t('facilities.console.add')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={save} data-testid="facility-form">
+      <Form form={form} layout="vertical" onFinish={save} onKeyDown={pickerEnterStays} data-testid="facility-form">
         <Form.Item name="kind" label={t('facilities.fields.kind')} rules={[{ required: true }]}>
           <Select options={FACILITY_KINDS.map((k) => ({ value: k, label: t(`facilities.kinds.${k}`) }))} />
         </Form.Item>

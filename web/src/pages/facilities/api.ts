@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as f from '@shared/contracts/facilities.js';
 import type { BodyOf, QueryOf } from '@shared/contracts/endpoint.js';
@@ -34,6 +35,15 @@ export function useFacilityMutations() {
     usage: useMutation({ mutationFn: (v: { id: string; body: BodyOf<typeof f.recordUsage> }) => api(f.recordUsage, { params: { id: v.id }, body: v.body }), onSuccess: done }),
     block: useMutation({ mutationFn: (v: { id: string; body: BodyOf<typeof f.addBlock> }) => api(f.addBlock, { params: { id: v.id }, body: v.body }), onSuccess: done }),
   };
+}
+
+/**
+ * A form's onKeyDown: Enter in a date or time picker confirms the typed value
+ * and must not also submit the form (found by the facilities journey: typing
+ * opening hours and pressing Enter registered the facility twice).
+ */
+export function pickerEnterStays(e: KeyboardEvent<HTMLFormElement>): void {
+  if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.closest('.ant-picker')) e.preventDefault();
 }
 
 /** Fen as yuan with two decimals. */
