@@ -11,7 +11,7 @@
  * compare; default config/matching.json), DIAG_LIMIT (queries per task, every k-th; 0 = all),
  * DIAG_VERBOSE (1: print every lost / won query).
  */
-import { bm25f, buildQuery, loadMatchConfig, termsOf, type MatchDoc, type Query, PgCandidateSource, rank, Synonyms, type MatchConfig } from '../server/modules/matching/engine/index.js';
+import { bm25f, buildQuery, pairIdfsFrom, loadMatchConfig, termsOf, type MatchDoc, type Query, PgCandidateSource, rank, Synonyms, type MatchConfig } from '../server/modules/matching/engine/index.js';
 import { segmenter } from '../server/modules/search/index.js';
 import { loadChinaxiv, loadCranfield, loadCsl, loadZhibei, type BenchQuery, type Corpus, type Task } from './match/data.js';
 import { loadCorpus, startDb } from './match/db.js';
@@ -33,8 +33,10 @@ function detail(q: BenchQuery, query: Query, cands: MatchDoc[], ec: EngineCorpus
   const noProx = structuredClone(config);
   noProx.proximity.weight = 0;
   const item = [...(task.qrels.get(q.qid) ?? [])].find(([, g]) => g > 0)?.[0];
+  // As rank() does: pair idfs (proximity.pairIdf 'pair') estimated from the distinct candidates.
+  const pairIdfs = pairIdfsFrom(query.pairs, [...new Map(cands.map((d) => [d.id, d])).values()].map((d) => termsOf(d)), ec.stats, config);
   const rows = cands.map((d) => {
-    const full = bm25f(query.terms, termsOf(d), ec.stats, config, query.pairs).score;
+    const full = bm25f(query.terms, termsOf(d), ec.stats, config, query.pairs, pairIdfs).score;
     const uni = bm25f(query.terms, termsOf(d), ec.stats, noProx, query.pairs);
     return { id: d.id, full, uni: uni.score, terms: [...uni.perTerm.keys()].join(' ') };
   });

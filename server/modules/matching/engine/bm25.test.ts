@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeFields } from './analyze.js';
-import { bm25f, idealScore } from './bm25.js';
+import { bm25f, idealScore, pairIdfsFrom, pairKey } from './bm25.js';
 import { CorpusStats } from './corpus-stats.js';
 import type { MatchConfig } from './config.js';
 import { config, queryOf, termsFrom } from './test-support.js';
@@ -94,6 +94,65 @@ describe('bm25f', () => {
           const body = bodies[pick % bodies.length]!;
           const added = [...body, words[wordPick % words.length]!];
           expect(bm25f(q, withPos(added), s, c, pairs).score).toBeGreaterThanOrEqual(bm25f(q, withPos(body), s, c, pairs).score - 1e-12);
+        },
+      ),
+    );
+  });
+  it("pairIdf pair: a pair close together in many records (a set phrase) earns less than a rare adjacency, and the pair's df is exact when the candidates are the corpus", () => {
+    // 器件+性能 adjacent in four records (a set phrase); 磷光+材料 adjacent in one.
+    const docs = [
+      withPos(['器件', '性能', '磷光', '其他', '其他', '其他', '其他', '材料']),
+      withPos(['器件', '性能', '其他']),
+      withPos(['器件', '性能', '材料']),
+      withPos(['器件', '性能']),
+      withPos(['磷光', '材料', '其他']),
+      withPos(['其他', '材料', '其他']),
+    ];
+    const s = CorpusStats.from(docs);
+    const c = variant({ pairIdf: 'pair' });
+    const pairs: [string, string][] = [['器件', '性能'], ['磷光', '材料']];
+    const idfs = pairIdfsFrom(pairs, docs, s, c);
+    const idfOf = (df: number) => Math.log(1 + (s.n - df + 0.5) / (df + 0.5));
+    expect(idfs.get(pairKey('器件', '性能'))).toBeCloseTo(idfOf(4), 9);
+    expect(idfs.get(pairKey('磷光', '材料'))).toBeCloseTo(idfOf(1), 9);
+    const q = queryOf(['器件', '性能', '磷光', '材料']).terms;
+    const phrase = proxOf(c, q, docs[1]!, s, pairs);
+    const rare = proxOf(c, q, docs[4]!, s, pairs);
+    expect(phrase).toBeGreaterThan(0);
+    expect(rare).toBeGreaterThan(phrase);
+    // Off (mean) or without the estimates, nothing changes: the pair option falls back to the mean idf.
+    expect(pairIdfsFrom(pairs, docs, s, config).size).toBe(0);
+    expect(bm25f(q, docs[1]!, s, c, pairs).score).toBeCloseTo(bm25f(q, docs[1]!, s, config, pairs).score, 9);
+  });
+
+  it('pairIdf pair: from a sample of candidates the pair df is scaled to the corpus by its rarer word', () => {
+    // The corpus has 磷光 in 4 records; the candidates hold 2 of them, one with 磷光 next to 材料.
+    const corpus = [withPos(['磷光', '材料']), withPos(['磷光', '其他', '其他', '其他', '其他', '其他', '材料']), withPos(['磷光']), withPos(['磷光']), withPos(['材料']), withPos(['材料'])];
+    const s = CorpusStats.from(corpus);
+    const c = variant({ pairIdf: 'pair' });
+    const idfs = pairIdfsFrom([['磷光', '材料']], corpus.slice(0, 2), s, c);
+    const est = (1 / 2) * s.docFreq('磷光'); // half the candidates with 磷光 have the pair close, × 4
+    expect(idfs.get(pairKey('磷光', '材料'))).toBeCloseTo(Math.log(1 + (s.n - est + 0.5) / (est + 0.5)), 9);
+  });
+
+  it('pairIdf pair: with the pair statistics fixed, adding an occurrence of a query word after the text never lowers the score', () => {
+    const VOCAB = ['温室', '滴灌', '节水', '光伏', '储能', '其他'];
+    const c = variant({ pairIdf: 'pair' });
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...VOCAB), { maxLength: 12 }), { minLength: 1, maxLength: 6 }),
+        fc.uniqueArray(fc.constantFrom(...VOCAB.slice(0, 5)), { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        fc.nat(),
+        (bodies, words, pick, wordPick) => {
+          const docs = bodies.map(withPos);
+          const s = CorpusStats.from(docs);
+          const q = queryOf(words).terms;
+          const pairs = words.slice(1).map((w, i) => [words[i]!, w] as [string, string]);
+          const idfs = pairIdfsFrom(pairs, docs, s, c);
+          const body = bodies[pick % bodies.length]!;
+          const added = [...body, words[wordPick % words.length]!];
+          expect(bm25f(q, withPos(added), s, c, pairs, idfs).score).toBeGreaterThanOrEqual(bm25f(q, withPos(body), s, c, pairs, idfs).score - 1e-12);
         },
       ),
     );

@@ -24,6 +24,7 @@ export function bm25f(
   stats: CorpusStats,
   config: MatchConfig,
   pairs: readonly (readonly [string, string])[] = [],
+  pairIdfs?: ReadonlyMap<string, number>,
 ): TextScore {
   const { k1, fieldWeights, b } = config.bm25;
   const queryLexemes = new Set(terms.map((t) => t.term));
@@ -48,7 +49,7 @@ export function bm25f(
     perTerm.set(term, (perTerm.get(term) ?? 0) + s);
     score += s;
   }
-  let prox = proximity(pairs, new Map(terms.map((t) => [t.term, t.weight])), doc, stats, config);
+  let prox = proximity(pairs, new Map(terms.map((t) => [t.term, t.weight])), doc, stats, config, pairIdfs);
   if (prox > 0 && config.proximity.coverage) {
     // Share of the query's idf mass the record matches (0–1): more matched words, more of the bonus.
     let all = 0;
@@ -71,28 +72,82 @@ export function bm25f(
  * Needs positions (from the tsvector or analyzeFields); without them it is 0.
  * Only ever adds: more occurrences can only make more close pairs.
  */
-function proximity(pairs: readonly (readonly [string, string])[], weights: ReadonlyMap<string, number>, doc: FieldTerms, stats: CorpusStats, config: MatchConfig): number {
+function proximity(
+  pairs: readonly (readonly [string, string])[],
+  weights: ReadonlyMap<string, number>,
+  doc: FieldTerms,
+  stats: CorpusStats,
+  config: MatchConfig,
+  pairIdfs?: ReadonlyMap<string, number>,
+): number {
   const { weight, window, pairIdf } = config.proximity;
   if (weight === 0 || !doc.pos || pairs.length === 0) return 0;
   const k1 = config.bm25.k1;
   let s = 0;
   for (const [a, b] of pairs) {
-    const pa = doc.pos.get(a);
-    const pb = doc.pos.get(b);
-    if (!pa || !pb) continue;
-    // Positions are sorted: count a's occurrences with some b within the window (two pointers).
-    let n = 0;
-    let j = 0;
-    for (const p of pa) {
-      while (j < pb.length && pb[j]! < p - window) j++;
-      if (j < pb.length && pb[j]! <= p + window) n++;
-    }
+    const n = closeCount(doc, a, b, window);
     if (n === 0) continue;
     const qw = ((weights.get(a) ?? 0) + (weights.get(b) ?? 0)) / 2;
-    const idf = pairIdf === 'min' ? Math.min(stats.idf(a), stats.idf(b)) : (stats.idf(a) + stats.idf(b)) / 2;
+    const mean = (stats.idf(a) + stats.idf(b)) / 2;
+    const idf = pairIdf === 'min' ? Math.min(stats.idf(a), stats.idf(b)) : pairIdf === 'pair' ? (pairIdfs?.get(pairKey(a, b)) ?? mean) : mean;
     s += weight * qw * idf * ((k1 + 1) * n) / (k1 + n);
   }
   return s;
+}
+
+/** How many of a's occurrences have some b within `window` positions (0 without positions). */
+function closeCount(doc: FieldTerms, a: string, b: string, window: number): number {
+  const pa = doc.pos?.get(a);
+  const pb = doc.pos?.get(b);
+  if (!pa || !pb) return 0;
+  // Positions are sorted: two pointers.
+  let n = 0;
+  let j = 0;
+  for (const p of pa) {
+    while (j < pb.length && pb[j]! < p - window) j++;
+    if (j < pb.length && pb[j]! <= p + window) n++;
+  }
+  return n;
+}
+
+export const pairKey = (a: string, b: string): string => `${a}\u0000${b}`;
+
+/**
+ * `proximity.pairIdf: 'pair'`: each query pair weighed by its own document
+ * frequency (records with the two words within the window), as the pair/phrase
+ * idf of term-proximity models (BM25TP, Büttcher et al.): a pair found together
+ * in many records (a set phrase of common words, 器件性能) earns little, a rare
+ * adjacency much. The corpus statistics hold no positions, so the pair's df is
+ * estimated from the candidates: the share of candidates containing the pair's
+ * rarer word that also have the pair close, times that word's corpus df
+ * (exact when the candidates hold every record with the rarer word; an
+ * over-estimate, so a smaller bonus, when candidates lean to the query's words).
+ * Returns the pair idfs keyed by `pairKey`; empty unless the option is on.
+ */
+export function pairIdfsFrom(
+  pairs: readonly (readonly [string, string])[],
+  docs: readonly FieldTerms[],
+  stats: CorpusStats,
+  config: MatchConfig,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  if (config.proximity.pairIdf !== 'pair' || config.proximity.weight === 0) return out;
+  const n = stats.n;
+  for (const [a, b] of pairs) {
+    const key = pairKey(a, b);
+    if (out.has(key)) continue;
+    const rarer = stats.docFreq(b) < stats.docFreq(a) ? b : a;
+    let withRarer = 0;
+    let close = 0;
+    for (const d of docs) {
+      if (!d.pos?.has(rarer)) continue;
+      withRarer++;
+      if (closeCount(d, a, b, config.proximity.window) > 0) close++;
+    }
+    const df = Math.min(n, Math.max(close, withRarer > 0 ? (close * stats.docFreq(rarer)) / withRarer : 0));
+    out.set(key, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+  }
+  return out;
 }
 
 /** The score a document matching every query term without limit would approach: the scale of "a perfect text match". */

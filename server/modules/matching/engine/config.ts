@@ -72,9 +72,11 @@ export const MatchConfig = z.object({
     /**
      * A pair's idf: `mean` of its two words', or `min` (the commoner word's): a pair with a
      * word found everywhere (性能, 影响, 研究) is found close together by habit (器件性能) in
-     * many records and says little about this one.
+     * many records and says little about this one. `pair`: the idf of the pair's own document
+     * frequency (records with the two words within the window), estimated from the candidates
+     * (bm25.ts pairIdfsFrom).
      */
-    pairIdf: z.enum(['mean', 'min']).default('mean'),
+    pairIdf: z.enum(['mean', 'min', 'pair']).default('mean'),
     /** Scale the proximity bonus by the share of the query's idf the record matches (0–1), so close pairs cannot lift a record that shares little of the query. */
     coverage: z.boolean().default(false),
   }),

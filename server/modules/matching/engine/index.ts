@@ -12,7 +12,7 @@ import { rank, type RankOptions } from './rank.js';
 import type { Match, Query } from './types.js';
 
 export { analyzeFields, countTerms, termsOf } from './analyze.js';
-export { bm25f, idealScore, type TextScore } from './bm25.js';
+export { bm25f, idealScore, pairIdfsFrom, pairKey, type TextScore } from './bm25.js';
 export { PgCandidateSource, retrievalTerms, termsFromTsvector, type CandidateSource, type SqlExecutor, type TableSpec } from './candidates.js';
 export { loadMatchConfig, MatchConfig, MATCHING_CONFIG_FILE, weightsFor } from './config.js';
 export { CorpusStats, type CorpusStatsJson } from './corpus-stats.js';

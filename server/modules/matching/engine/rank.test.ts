@@ -164,3 +164,51 @@ describe('rank: what users see', () => {
     expect(first!.explanation.summary.en).toContain('No words in common');
   });
 });
+
+describe('rank with proximity weighed by pair frequency (proximity.pairIdf pair)', () => {
+  const pairConfig = { ...config, proximity: { ...config.proximity, pairIdf: 'pair' as const } };
+  // One body field with positions numbered from 1, as termsFromTsvector gives them.
+  const withPos = (id: string, body: readonly string[], facets: MatchDoc['facets'] = {}): MatchDoc => {
+    const pos = new Map<string, number[]>();
+    body.forEach((w, i) => pos.set(w, [...(pos.get(w) ?? []), i + 1]));
+    return { ...docOf(id, { body }), facets, terms: { ...termsFrom({ body }), pos } };
+  };
+  const arbPosCorpus = fc
+    .array(fc.tuple(fc.array(fc.constantFrom(...VOCAB), { maxLength: 20 }), arbFacets), { minLength: 1, maxLength: 10 })
+    .map((rows) => rows.map(([body, facets], i) => ({ body, doc: withPos(`d${String(i).padStart(2, '0')}`, body, facets) })));
+  const pairsOf = (terms: string[]) => terms.slice(1).map((w, i) => [terms[i]!, w] as [string, string]);
+
+  it('adding an occurrence of a query word after a record\'s text never lowers its score, though the pair statistics are estimated from the candidates', () => {
+    fc.assert(
+      fc.property(arbPosCorpus, arbQuery, fc.nat(), fc.nat(), (rows, q, pick, termPick) => {
+        const docs = rows.map((r) => r.doc);
+        const stats = statsOf(docs);
+        const query = queryFrom(q, { pairs: pairsOf(q.terms) });
+        const target = rows[pick % rows.length]!;
+        const before = rank(query, docs, stats, pairConfig).find((m) => m.id === target.doc.id)!.score;
+        const changed = withPos(target.doc.id, [...target.body, q.terms[termPick % q.terms.length]!], target.doc.facets);
+        const after = rank(query, docs.map((d) => (d.id === target.doc.id ? changed : d)), stats, pairConfig).find((m) => m.id === target.doc.id)!.score;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+      }),
+    );
+  });
+
+  it('never returns a record its filters exclude (the excluded still count in the pair statistics, never in the results)', () => {
+    fc.assert(
+      fc.property(
+        arbPosCorpus,
+        arbQuery,
+        fc.constantFrom<string[]>(['A'], ['C', 'D']),
+        fc.constantFrom(['d00'], ['d01', 'd02']),
+        (rows, q, industrySections, excludeIds) => {
+          const docs = rows.map((r) => r.doc);
+          const query = queryFrom(q, { pairs: pairsOf(q.terms), filters: { industrySections, excludeIds } });
+          for (const m of rank(query, docs, statsOf(docs), pairConfig)) {
+            expect(docs.find((x) => x.id === m.id)!.facets.industrySections?.some((s) => industrySections.includes(s))).toBe(true);
+            expect(excludeIds).not.toContain(m.id);
+          }
+        },
+      ),
+    );
+  });
+});

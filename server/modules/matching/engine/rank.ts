@@ -1,6 +1,6 @@
 import type { Segmenter } from '../../search/index.js';
 import { termsOf } from './analyze.js';
-import { bm25f, idealScore } from './bm25.js';
+import { bm25f, idealScore, pairIdfsFrom } from './bm25.js';
 import { weightsFor, type MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { explain } from './explain.js';
@@ -24,12 +24,15 @@ export type RankOptions = { limit?: number; seg?: Segmenter };
  */
 export function rank(query: Query, candidates: readonly MatchDoc[], stats: CorpusStats, config: MatchConfig, opts: RankOptions = {}): Match[] {
   const weights = weightsFor(config, query.direction);
-  const seen = new Set<string>();
+  // Each candidate once; the pair statistics (proximity.pairIdf 'pair') are a corpus estimate, so
+  // they count every distinct candidate, filtered or not (they decide no record's presence).
+  const unique = new Map<string, { doc: MatchDoc; terms: ReturnType<typeof termsOf> }>();
+  for (const doc of candidates) if (!unique.has(doc.id)) unique.set(doc.id, { doc, terms: termsOf(doc, opts.seg) });
+  const pairIdfs = pairIdfsFrom(query.pairs, [...unique.values()].map((u) => u.terms), stats, config);
   const scored = [];
-  for (const doc of candidates) {
-    if (seen.has(doc.id) || !passesFilters(doc, query.filters, query.selfId)) continue;
-    seen.add(doc.id);
-    scored.push({ doc, text: bm25f(query.terms, termsOf(doc, opts.seg), stats, config, query.pairs) });
+  for (const { doc, terms } of unique.values()) {
+    if (!passesFilters(doc, query.filters, query.selfId)) continue;
+    scored.push({ doc, text: bm25f(query.terms, terms, stats, config, query.pairs, pairIdfs) });
   }
   const best = Math.max(0, ...scored.map((s) => s.text.score));
   const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
