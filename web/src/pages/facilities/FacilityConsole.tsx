@@ -40,7 +40,8 @@ export function FacilityConsole() {
       xAxis: { type: 'category', data: months.map((x) => `${x.month}`) },
       yAxis: [{ type: 'value', name: t('facilities.console.usedHours') }, { type: 'value', name: '%', max: 100 }],
       series: [
-        { name: t('facilities.console.usedHours'), type: 'bar', data: months.map((x) => Math.round(x.usedMinutes / 6) / 10) },
+        // Hours to two decimals: a short use (a few minutes) still shows.
+        { name: t('facilities.console.usedHours'), type: 'bar', data: months.map((x) => Math.round(x.usedMinutes / 0.6) / 100) },
         { name: t('facilities.console.percent'), type: 'line', yAxisIndex: 1, data: months.map((x) => x.percent) },
       ],
     };
@@ -125,7 +126,7 @@ export function FacilityConsole() {
         <Typography.Text type="secondary" data-testid="utilisation-summary">
           {t('facilities.console.yearSummary', {
             year,
-            hours: Math.round((util.data?.months ?? []).reduce((n, x) => n + x.usedMinutes, 0) / 6) / 10,
+            hours: Math.round((util.data?.months ?? []).reduce((n, x) => n + x.usedMinutes, 0) / 0.6) / 100,
             uses: (util.data?.months ?? []).reduce((n, x) => n + x.uses, 0),
             fee: yuan((util.data?.months ?? []).reduce((n, x) => n + x.feeFen, 0)),
           })}
