@@ -1,0 +1,230 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
+import { Journey } from './support/browser.js';
+import { Cast, createAccount, signIn } from './support/cast.js';
+
+/**
+ * Issue 7, task 10, shared labs and large instruments: an institute offers an
+ * instrument for sharing (specification, fee rule, opening hours) from its
+ * console; the bureau approves it from the review queue; an enterprise finds
+ * it in the public directory with a Chinese search and requests a slot; the
+ * institute confirms it; a second request for an overlapping slot is refused
+ * with a clear message under the slot; once the slot has passed the institute
+ * records the use with its fee, and the monthly utilisation chart and its
+ * summary show it.
+ *
+ * The e2e server runs the real clock and a booking must lie in the future, so
+ * the slot is a short one a few minutes ahead and the journey waits for it to
+ * end before the use is recorded (a use can only be recorded once it ended).
+ */
+const baseUrl = inject('e2eBaseUrl');
+const adminPassword = inject('e2eAdminPassword');
+
+const cast = new Cast(baseUrl);
+beforeAll(() => cast.open());
+afterAll(() => cast.close());
+
+const MINUTE = 60_000;
+/** How far ahead the booked slot starts: room for the confirmation and the second request on a loaded machine. */
+const LEAD_MINUTES = 5;
+const SHANGHAI = 8 * 3600_000;
+
+/** Minutes since midnight in the district (Asia/Shanghai). */
+const localMinutes = (ms: number) => Math.floor(((ms + SHANGHAI) % 86_400_000) / MINUTE);
+
+/** Types a slot into the booking form's range picker, in the browser's own time zone. */
+async function typeSlot(page: Page, from: number, to: number): Promise<void> {
+  const [a, b] = await page.evaluate(
+    (slot: number[]) =>
+      slot.map((ms) => {
+        const d = new Date(ms);
+        const p = (n: number) => String(n).padStart(2, '0');
+        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+      }),
+    [from, to],
+  );
+  await fillRange(page, page.getByTestId('booking-form'), a!, b!);
+}
+
+/**
+ * Types both ends of an antd range picker with a time part, confirming each
+ * with the picker's OK button (Enter would also submit the form around it).
+ */
+async function fillRange(page: Page, scope: Locator, a: string, b: string): Promise<void> {
+  const inputs = scope.locator('.ant-picker-range input');
+  const ok = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button');
+  await inputs.nth(0).click();
+  await inputs.nth(0).fill(a);
+  await ok.click();
+  await inputs.nth(1).fill(b);
+  await ok.click();
+  await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+}
+
+describe('shared facilities journey', () => {
+  it('an institute offers an instrument, the bureau approves it, an enterprise books it, an overlapping request is refused, the use is recorded with its fee and charted', async () => {
+    const journey = new Journey('facilities');
+    const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
+    const suffix = uniqueSuffix();
+    const inst = { username: `lab${suffix}`, password: 'Institute-Strong-2024!', org: `武威市农产品质量检测研究所${suffix}` };
+    const ent = { username: `ent${suffix}`, password: 'Enterprise-Strong-2024!', org: `凉州甜高粱酒业有限公司${suffix}` };
+    const reviewer = { username: `frev${suffix}`, password: 'Reviewer-Strong-2024!' };
+    const name = `高效液相色谱仪${suffix}`;
+
+    await step('set-up', async () => {
+      const res = await fetch(`${baseUrl}/api/v1/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          organisation: { type: 'research_institute', name: inst.org, creditCode: makeCreditCode() },
+          user: { username: inst.username, displayName: '李工', email: `${inst.username}@example.com`, password: inst.password },
+        }),
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      await registerEnterprise(baseUrl, { orgName: ent.org, username: ent.username, password: ent.password });
+      const admin = await apiAs(baseUrl, 'admin', adminPassword);
+      await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
+      const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
+      for (const who of [inst, ent]) {
+        const s = (await (await apiAs(baseUrl, who.username, who.password)).get('/api/v1/session')) as { user: { organisation: { id: string } } };
+        await rev.post(`/api/v1/organisations/${s.user.organisation.id}/verification`, { decision: 'verified' });
+      }
+    });
+
+    // 1. The institute registers the instrument: specification, fee per hour, open every day.
+    const owner = await cast.person();
+    await step('offer-instrument', async () => {
+      await signIn(owner, inst.username, inst.password);
+      await owner.goto('/console/facilities');
+      await owner.getByTestId('facility-add').click();
+      await owner.getByTestId('facility-name').fill(name);
+      await owner.getByTestId('facility-category').fill('分析仪器');
+      await owner.getByTestId('facility-model').fill('LC-20AT');
+      await owner.getByTestId('facility-manufacturer').fill('岛津');
+      await owner.getByTestId('facility-specifications').fill('四元梯度泵，紫外与荧光检测器，检出限0.1 ppb；适用于农药残留、糖分与风味物质分析。');
+      await owner.getByTestId('facility-description').fill('面向甜高粱、葡萄酒企业开放共享，提供上机测试与数据分析服务。');
+      await owner.getByTestId('facility-location').fill('凉州区科技园3号楼201室');
+      await owner.getByTestId('facility-fee').fill('120');
+      // Open every day, all day, so the short slot below is always within opening hours.
+      for (const d of ['周六', '周日']) await owner.getByTestId('facility-days').getByText(d, { exact: true }).click();
+      // Typed and confirmed with Enter, as people do: Enter in a picker must not submit the form.
+      const hours = owner.getByTestId('facility-form').locator('.ant-picker-range input');
+      await hours.nth(0).click();
+      await hours.nth(0).fill('00:00');
+      await hours.nth(0).press('Enter');
+      await hours.nth(1).fill('23:45');
+      await hours.nth(1).press('Enter');
+      await owner.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+      expect(await owner.getByTestId('facility-form').isVisible()).toBe(true);
+      await journey.shot(owner, 'facility-form');
+      await owner.getByTestId('facility-submit').click();
+      await owner.locator('tr').filter({ hasText: name }).getByTestId('facility-status-submitted').waitFor();
+      expect(await owner.locator('tr').filter({ hasText: name }).count()).toBe(1);
+      await journey.shot(owner, 'facility-submitted');
+    });
+
+    // 2. The bureau approves it from the review queue.
+    const bureau = await cast.person();
+    await step('bureau-approves', async () => {
+      await signIn(bureau, reviewer.username, reviewer.password);
+      await bureau.goto('/console/facilities');
+      const row = bureau.locator('tr').filter({ hasText: name });
+      await row.getByTestId('facility-approve').click();
+      await row.waitFor({ state: 'detached' });
+      await journey.shot(bureau, 'queue-after-approval');
+    });
+
+    // 3. The enterprise finds it in the public directory and opens it.
+    const enterprise = await cast.person();
+    let facilityPath = '';
+    await step('directory-search', async () => {
+      await signIn(enterprise, ent.username, ent.password);
+      await enterprise.goto('/facilities');
+      await enterprise.getByTestId('facility-search').fill(`液相色谱 ${suffix}`);
+      await enterprise.getByTestId('facility-search').press('Enter');
+      const link = enterprise.getByTestId('facility-link').filter({ hasText: name });
+      await link.waitFor();
+      await journey.shot(enterprise, 'directory-search');
+      await link.click();
+      await enterprise.getByTestId('booking-form').waitFor();
+      facilityPath = new URL(enterprise.url()).pathname;
+      expect(await enterprise.getByTestId('facility-detail').textContent()).toContain('四元梯度泵');
+    });
+
+    // The slot: a few minutes ahead, two minutes long, within one district day before 23:45.
+    let start = Math.ceil(Date.now() / MINUTE) * MINUTE + LEAD_MINUTES * MINUTE;
+    if (localMinutes(start) > 23 * 60 + 30 || localMinutes(start) < 5) {
+      // Too close to the district's midnight for a slot inside one day: wait for the new day.
+      const wait = (((24 * 60 + 5 - localMinutes(start)) % (24 * 60)) + 1) * MINUTE;
+      await new Promise((r) => setTimeout(r, wait));
+      start = Math.ceil(Date.now() / MINUTE) * MINUTE + LEAD_MINUTES * MINUTE;
+    }
+    const end = start + 2 * MINUTE;
+
+    // 4. The enterprise requests the slot.
+    await step('request-slot', async () => {
+      await typeSlot(enterprise, start, end);
+      await enterprise.getByTestId('booking-purpose').fill('甜高粱茎秆汁液糖分测定，约10个样品。');
+      await journey.shot(enterprise, 'booking-form');
+      await enterprise.getByTestId('booking-submit').click();
+      await enterprise.getByTestId('booking-requested').waitFor();
+      await journey.shot(enterprise, 'booking-requested');
+    });
+
+    // 5. The institute confirms it.
+    await step('owner-confirms', async () => {
+      await owner.goto('/console/facilities');
+      await owner.locator('tr').filter({ hasText: name }).getByRole('link', { name }).click();
+      await owner.getByTestId('facility-console').waitFor();
+      const row = owner.locator('tr').filter({ hasText: ent.org });
+      await row.getByTestId('booking-confirm').click();
+      await expect.poll(async () => row.getByTestId('booking-status').textContent()).toBe('已确认');
+      await journey.shot(owner, 'booking-confirmed');
+    });
+
+    // 6. A second request for an overlapping slot is refused, with the reason under the slot.
+    await step('overlap-refused', async () => {
+      await enterprise.goto(facilityPath);
+      await enterprise.getByTestId('booking-form').waitFor();
+      await typeSlot(enterprise, start + MINUTE, end + MINUTE);
+      await enterprise.getByTestId('booking-purpose').fill('补测两个样品。');
+      await enterprise.getByTestId('booking-submit').click();
+      await enterprise.getByTestId('booking-form').getByText('该时段已有确认的预约').waitFor();
+      expect(await enterprise.getByTestId('booking-requested').count()).toBe(0);
+      await journey.shot(enterprise, 'overlap-refused');
+      // The public calendar shows the confirmed slot as taken.
+      expect(await enterprise.getByText('已预约').count()).toBeGreaterThan(0);
+    });
+
+    // 7. After the slot, the institute records the use with its fee (60 yuan instead of the rule's 4.00).
+    await step('record-usage', async () => {
+      const wait = end - Date.now() + 5_000;
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      // Back to the console through the menu, without reloading the page (the built web may be rebuilt meanwhile on a shared machine).
+      await owner.getByTestId('menu-facilities').click();
+      await owner.locator('tr').filter({ hasText: name }).getByRole('link', { name }).click();
+      await owner.getByTestId('facility-console').waitFor();
+      const row = owner.locator('tr').filter({ hasText: ent.org });
+      await row.getByTestId('booking-record-usage').click();
+      const modal = owner.locator('.ant-modal:visible');
+      await modal.getByTestId('usage-fee').fill('60');
+      await journey.shot(owner, 'usage-form');
+      await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+      await modal.waitFor({ state: 'hidden' });
+      await expect.poll(async () => row.getByTestId('booking-status').textContent()).toBe('已使用');
+      await expect.poll(async () => owner.getByTestId('usage-total-fee').textContent()).toContain('60.00');
+    });
+
+    // 8. The monthly utilisation chart and its summary show the use.
+    await step('utilisation-chart', async () => {
+      const year = new Date(start + SHANGHAI).getUTCFullYear();
+      // Two minutes are 0.03 hours.
+      await expect.poll(async () => owner.getByTestId('utilisation-summary').textContent()).toBe(`${year} 年共使用 0.03 小时、1 次，收费 60.00 元。`);
+      await owner.getByTestId('utilisation-chart').locator('canvas').first().waitFor();
+      await owner.getByTestId('utilisation-chart').scrollIntoViewIfNeeded();
+      await journey.shot(owner, 'utilisation-chart');
+    });
+    // The slot is LEAD_MINUTES ahead and the use is recorded after it: the journey waits on the real clock.
+  }, 900_000);
+});
