@@ -1,20 +1,28 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
 import { Cast, createAccount, signIn } from './support/cast.js';
+import { endPublicNotice } from './support/db.js';
 
 /**
- * Issue 5, an achievement auctioned: the holder's published achievement is
- * listed for auction (set up over the API, with a short auction on the real
- * clock: the platform has no "close now", and the e2e server runs the real
- * job worker); two enterprises register on the bidding page, the bureau
- * records their deposits on the trading desk, they bid from two browsers and
- * each sees the other's bid arrive live; when the end passes the close job
- * runs and the winner sees the result and the deal in public notice.
+ * Issue 5, an achievement auctioned through to its registered contract: the
+ * holder's published achievement is listed for auction (set up over the API,
+ * with a short auction on the real clock: the platform has no "close now",
+ * and the e2e server runs the real job worker); two enterprises register on
+ * the bidding page, the bureau records their deposits on the trading desk,
+ * they bid from two browsers and each sees the other's bid arrive live; when
+ * the end passes the close job runs and the winner sees the result and the
+ * deal in public notice (公示). The notice lasts working days on the real
+ * clock, so support/db.ts ends it (the only database write of any journey);
+ * the platform's finalisation job makes the deal final, the holder registers
+ * the technology contract from the deal page, the registrar approves it, the
+ * certificate PDF downloads and the contract statistics show the new turnover.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
+const databaseUrl = inject('e2eDatabaseUrl');
 /** Long enough for the steps before the end on a slow CI machine; the journey then waits for it. */
 const AUCTION_SECONDS = 150;
 
@@ -23,6 +31,29 @@ beforeAll(() => cast.open());
 afterAll(() => cast.close());
 
 const okButton = (page: Page) => page.locator('.ant-modal-confirm-btns, .ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).last();
+
+/** Type a date into an antd DatePicker input (found by the id the form gives it) and confirm. */
+async function date(page: Page, id: string, value: string) {
+  const input = page.locator(`input#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Pick a district in a party's region cascader by searching its name. */
+async function region(page: Page, side: 'seller' | 'buyer', name: string) {
+  await page.getByTestId(`${side}-region`).click();
+  await page.keyboard.type(name);
+  const open = page.locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.locator('.ant-cascader-menu-item').filter({ hasText: name }).first().click();
+  await open.waitFor({ state: 'hidden' });
+}
+
+/** A calendar date (YYYY-MM-DD) in the district's time zone, `days` from today. */
+const districtDate = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** As the web app formats fen (formatFen): thousands separators, decimals only when there are fen. */
+const yuanText = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
 
 async function bid(page: Page, yuan: string) {
   await page.getByTestId('bid-amount').fill(yuan);
@@ -44,6 +75,7 @@ describe('trading journey', () => {
     let listingId = '';
     let auctionId = '';
     let endsAt = 0;
+    let dealId = '';
 
     await step('set-up', async () => {
       for (const who of [holder, a, b]) await registerEnterprise(baseUrl, { orgName: who.org, username: who.username, password: who.password });
@@ -180,6 +212,8 @@ describe('trading journey', () => {
       await journey.shot(pa, 'loser-result');
       await pb.getByTestId('auction-result').getByRole('link').click();
       await pb.getByTestId('deal-page').waitFor();
+      dealId = /\/trading\/deals\/([0-9a-f-]{36})/.exec(pb.url())?.[1] ?? '';
+      expect(dealId).not.toBe('');
       await expect.poll(async () => pb.getByTestId('deal-buyer').textContent()).toBe(b.org);
       expect(await pb.getByTestId('deal-amount').textContent()).toContain('12,000');
       await journey.shot(pb, 'deal-in-notice');
@@ -197,5 +231,98 @@ describe('trading journey', () => {
       await pr.locator('tr', { hasText: a.org }).getByTestId('record-refund').waitFor();
       await journey.shot(pr, 'refund-due');
     });
-  }, 600_000);
+
+    // 7. The notice ends (support/db.ts: five working days cannot pass in a test); the platform's
+    //    finalisation job makes the deal final, and the holder's deal page says so.
+    await step('notice-ends-deal-final', async () => {
+      await endPublicNotice(databaseUrl, dealId);
+      await ph.goto(`/trading/deals/${dealId}`);
+      await ph.getByTestId('deal-page').waitFor();
+      // The job worker wakes on the notification (or its own 2-second poll); the page is not live, so reload until final.
+      await expect
+        .poll(
+          async () => {
+            if (await ph.getByTestId('deal-final').isVisible()) return true;
+            await ph.reload();
+            return ph.getByTestId('deal-final').waitFor({ timeout: 5_000 }).then(() => true, () => false);
+          },
+          { timeout: 150_000, interval: 1_000 },
+        )
+        .toBe(true);
+      await journey.shot(ph, 'deal-final');
+    });
+
+    // 8. The holder registers the technology contract from the deal: parties, amount, type and
+    //    payment come from the deal; the holder adds what only the signed contract says, and the PDF.
+    let contractUrl = '';
+    await step('holder-registers-contract', async () => {
+      await ph.getByTestId('register-contract').click();
+      await ph.waitForURL(/\/console\/contracts\/new\?dealId=/);
+      await ph.getByTestId('contract-form').waitFor();
+      await expect.poll(() => ph.getByTestId('field-projectName').inputValue()).toBe(title);
+      expect(await ph.getByTestId('buyer-name').inputValue()).toBe(b.org);
+      expect(await ph.getByTestId('seller-name').inputValue()).toBe(holder.org);
+      expect(await ph.getByTestId('field-contractAmount').inputValue()).toMatch(/^12,?000(\.00)?$/);
+      await ph.getByTestId('tech-amount-live').getByText('12,000 元').first().waitFor();
+      await ph.getByTestId('schedule-sum').getByText('支付计划合计与成交金额一致').waitFor();
+      await date(ph, 'signedOn', districtDate());
+      await ph.getByTestId('field-signedPlace').fill('甘肃省武威市凉州区');
+      const range = ph.locator('.ant-picker-range').first().locator('input');
+      await range.nth(0).click();
+      await range.nth(0).fill(districtDate(1));
+      await range.nth(0).press('Enter');
+      await range.nth(1).fill(districtDate(366));
+      await range.nth(1).press('Enter');
+      await region(ph, 'seller', '凉州区');
+      await region(ph, 'buyer', '凉州区');
+      // Both parties' legal nature comes from their organisations (enterprises).
+      for (const side of ['seller', 'buyer']) await ph.getByTestId(`party-${side}`).getByText('企业法人（内资）', { exact: true }).first().waitFor();
+      // A transfer contract states the buyer's expected new investment and output.
+      await ph.getByTestId('field-expectedInvestment').fill('500000');
+      await ph.getByTestId('field-expectedOutput').fill('3000000');
+      await ph.locator('input[type=file]').setInputFiles({ name: '技术转让合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
+      await ph.getByTestId('contract-file-name').waitFor();
+      await journey.shot(ph, 'contract-form-from-deal');
+      await ph.getByTestId('contract-save-submit').click();
+      await ph.waitForURL(/\/console\/contracts\/[0-9a-f-]{36}$/);
+      contractUrl = new URL(ph.url()).pathname;
+      await ph.getByTestId('contract-status').getByText('待认定').waitFor();
+      await ph.getByTestId('tech-amount').getByText('12,000 元').waitFor();
+      await journey.shot(ph, 'contract-submitted');
+    });
+
+    // 9. The registrar (a reviewer) approves it on the contracts desk: a 16-digit registration number.
+    let techBefore = 0;
+    await step('registrar-approves', async () => {
+      const rev = await apiAs(baseUrl, reviewer.username, reviewer.password);
+      const stats = (await rev.get(`/api/v1/contracts/statistics?year=${districtDate().slice(0, 4)}`)) as { totals: { techFen: number } };
+      techBefore = stats.totals.techFen;
+      await pr.getByTestId('menu-contracts').click();
+      await pr.getByTestId('contracts-scope').getByText('待我认定').click();
+      await pr.locator(`a[href="${contractUrl}"]`).first().click();
+      await pr.getByTestId('contract-approve').click();
+      await pr.getByTestId('confirm-ok').click();
+      await pr.getByTestId('contract-status').getByText('已登记').waitFor();
+      expect((await pr.getByTestId('registration-number').textContent()) ?? '').toMatch(/^\d{16}$/);
+      await journey.shot(pr, 'contract-registered');
+    });
+
+    // 10. The holder downloads the registration certificate (a PDF).
+    await step('certificate-downloads', async () => {
+      await ph.reload();
+      await ph.getByTestId('contract-status').getByText('已登记').waitFor();
+      const [download] = await Promise.all([ph.waitForEvent('download'), ph.getByTestId('contract-certificate').click()]);
+      expect(download.suggestedFilename()).toMatch(/^技术合同登记证明-\d{16}\.pdf$/);
+      const file = await download.path();
+      expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    // 11. The console's contract statistics show the new turnover (the technical-transaction amount).
+    await step('statistics-show-the-turnover', async () => {
+      await pr.getByTestId('menu-contract-stats').click();
+      await pr.getByTestId('contract-statistics').waitFor();
+      await pr.getByTestId('stats-tech').getByText(yuanText(techBefore + 1_200_000)).waitFor();
+      await journey.shot(pr, 'contract-statistics');
+    });
+  }, 900_000);
 });

@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide('e2eBaseUrl', platform.url);
   project.provide('e2eAdminPassword', E2E_ADMIN_PASSWORD);
+  // Only for support/db.ts: set-up steps that time would otherwise take (the journeys go through the browser).
+  project.provide('e2eDatabaseUrl', platform.databaseUrl);
   return async () => {
     const code = await platform.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -40,5 +42,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     e2eBaseUrl: string;
     e2eAdminPassword: string;
+    e2eDatabaseUrl: string;
   }
 }

@@ -19,6 +19,12 @@ export type PlatformProcess = {
   readyMs: number;
   /** Embedded database directory (`<DATA_DIR>/pg`), or null with DATABASE_URL. */
   pgDir: string | null;
+  /**
+   * The platform's database: DATABASE_URL when given, else the embedded server
+   * (its port is the EMBEDDED_PG_PORT chosen here, the password the one the
+   * server wrote to `<DATA_DIR>/pg-password`). For narrow test set-up only.
+   */
+  databaseUrl: string;
   /** The last lines the server printed, for error messages. */
   output: () => string;
   /** SIGTERM, wait for exit; make sure the embedded PostgreSQL is gone too. */
@@ -104,7 +110,10 @@ export async function launchPlatform(opts: LaunchOptions): Promise<PlatformProce
     }
     await sleep(50);
   }
-  return { url, port, child, readyMs: performance.now() - started, pgDir, output, stop };
+  const databaseUrl =
+    env.DATABASE_URL ??
+    `postgres://postgres:${encodeURIComponent(readFileSync(path.join(opts.dataDir, 'pg-password'), 'utf8').trim())}@127.0.0.1:${env.EMBEDDED_PG_PORT}/chengguo`;
+  return { url, port, child, readyMs: performance.now() - started, pgDir, databaseUrl, output, stop };
 }
 
 async function isReady(url: string): Promise<boolean> {
