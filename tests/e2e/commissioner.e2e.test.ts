@@ -162,5 +162,12 @@ describe('commissioner journey', () => {
       await journey.shot(office, 'plan-drill-down');
     });
     expect(villageId).not.toBe('');
+
+    // This journey's plan covers today, so it would become the district's current plan on the public statistics
+    // page for every journey after it; it is archived, as a bureau would archive a trial plan.
+    await step('archive-the-trial-plan', async () => {
+      const b = await apiAs(baseUrl, bureau.username, bureau.password);
+      expect((await b.patch(`/api/v1/plans/${planId}`, { status: 'archived' })).status).toBe('archived');
+    });
   });
 });

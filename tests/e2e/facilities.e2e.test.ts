@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
+import { passBookedSlot } from './support/db.js';
 import { Cast, createAccount, signIn } from './support/cast.js';
 
 /**
@@ -14,24 +15,28 @@ import { Cast, createAccount, signIn } from './support/cast.js';
  * records the use with its fee, and the monthly utilisation chart and its
  * summary show it.
  *
- * The e2e server runs the real clock and a booking must lie in the future, so
- * the slot is a short one a few minutes ahead and the journey waits for it to
- * end before the use is recorded (a use can only be recorded once it ended).
+ * The e2e server runs the real clock: a booking must lie in the future and a
+ * use can only be recorded once its slot has ended. The journey books
+ * tomorrow 10:00–10:30 (district time) and then lets that slot pass with
+ * `passBookedSlot` (support/db.ts), the one step that does not go through
+ * the browser.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
+const databaseUrl = inject('e2eDatabaseUrl');
 
 const cast = new Cast(baseUrl);
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
 
 const MINUTE = 60_000;
-/** How far ahead the booked slot starts: room for the confirmation and the second request on a loaded machine. */
-const LEAD_MINUTES = 5;
 const SHANGHAI = 8 * 3600_000;
 
-/** Minutes since midnight in the district (Asia/Shanghai). */
-const localMinutes = (ms: number) => Math.floor(((ms + SHANGHAI) % 86_400_000) / MINUTE);
+/** Tomorrow at `hh:mm` in the district (Asia/Shanghai), as epoch milliseconds. */
+function tomorrowAt(hh: number, mm: number): number {
+  const local = new Date(Date.now() + SHANGHAI);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, hh, mm) - SHANGHAI;
+}
 
 /** Types a slot into the booking form's range picker, in the browser's own time zone. */
 async function typeSlot(page: Page, from: number, to: number): Promise<void> {
@@ -152,15 +157,9 @@ describe('shared facilities journey', () => {
       expect(await enterprise.getByTestId('facility-detail').textContent()).toContain('四元梯度泵');
     });
 
-    // The slot: a few minutes ahead, two minutes long, within one district day before 23:45.
-    let start = Math.ceil(Date.now() / MINUTE) * MINUTE + LEAD_MINUTES * MINUTE;
-    if (localMinutes(start) > 23 * 60 + 30 || localMinutes(start) < 5) {
-      // Too close to the district's midnight for a slot inside one day: wait for the new day.
-      const wait = (((24 * 60 + 5 - localMinutes(start)) % (24 * 60)) + 1) * MINUTE;
-      await new Promise((r) => setTimeout(r, wait));
-      start = Math.ceil(Date.now() / MINUTE) * MINUTE + LEAD_MINUTES * MINUTE;
-    }
-    const end = start + 2 * MINUTE;
+    // The slot: tomorrow morning, half an hour.
+    const start = tomorrowAt(10, 0);
+    const end = start + 30 * MINUTE;
 
     // 4. The enterprise requests the slot.
     await step('request-slot', async () => {
@@ -187,7 +186,7 @@ describe('shared facilities journey', () => {
     await step('overlap-refused', async () => {
       await enterprise.goto(facilityPath);
       await enterprise.getByTestId('booking-form').waitFor();
-      await typeSlot(enterprise, start + MINUTE, end + MINUTE);
+      await typeSlot(enterprise, start + 15 * MINUTE, end + 15 * MINUTE);
       await enterprise.getByTestId('booking-purpose').fill('补测两个样品。');
       await enterprise.getByTestId('booking-submit').click();
       await enterprise.getByTestId('booking-form').getByText('该时段已有确认的预约').waitFor();
@@ -197,12 +196,12 @@ describe('shared facilities journey', () => {
       expect(await enterprise.getByText('已预约').count()).toBeGreaterThan(0);
     });
 
-    // 7. After the slot, the institute records the use with its fee (60 yuan instead of the rule's 4.00).
+    // 7. After the slot, the institute records the use with its fee (60 yuan: the rule's 120 an hour for half an hour).
+    let usedFrom = 0;
     await step('record-usage', async () => {
-      const wait = end - Date.now() + 5_000;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      // Back to the console through the menu, without reloading the page (the built web may be rebuilt meanwhile on a shared machine).
-      await owner.getByTestId('menu-facilities').click();
+      usedFrom = (await passBookedSlot(databaseUrl, name)).startsAt.getTime();
+      // A fresh load: the console's cached bookings still hold tomorrow's times.
+      await owner.goto('/console/facilities');
       await owner.locator('tr').filter({ hasText: name }).getByRole('link', { name }).click();
       await owner.getByTestId('facility-console').waitFor();
       const row = owner.locator('tr').filter({ hasText: ent.org });
@@ -218,13 +217,12 @@ describe('shared facilities journey', () => {
 
     // 8. The monthly utilisation chart and its summary show the use.
     await step('utilisation-chart', async () => {
-      const year = new Date(start + SHANGHAI).getUTCFullYear();
-      // Two minutes are 0.03 hours.
-      await expect.poll(async () => owner.getByTestId('utilisation-summary').textContent()).toBe(`${year} 年共使用 0.03 小时、1 次，收费 60.00 元。`);
+      const year = new Date(usedFrom + SHANGHAI).getUTCFullYear();
+      // Half an hour.
+      await expect.poll(async () => owner.getByTestId('utilisation-summary').textContent()).toBe(`${year} 年共使用 0.5 小时、1 次，收费 60.00 元。`);
       await owner.getByTestId('utilisation-chart').locator('canvas').first().waitFor();
       await owner.getByTestId('utilisation-chart').scrollIntoViewIfNeeded();
       await journey.shot(owner, 'utilisation-chart');
     });
-    // The slot is LEAD_MINUTES ahead and the use is recorded after it: the journey waits on the real clock.
-  }, 900_000);
+  }, 300_000);
 });

@@ -49,6 +49,9 @@ describe('plan dashboard journey', () => {
     const reviewer = { username: `prev${suffix}`, password: 'Reviewer-Strong-2024!' };
     const planAdmin = { username: `padm${suffix}`, password: 'Planadmin-Strong-2024!' };
 
+    // The Liangzhou plan by its id: other journeys import plans of their own into the same platform,
+    // and the pages open the newest active plan unless told which.
+    let planId = '';
     await step('set-up-accounts', async () => {
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
       const tree = (await admin.get('/api/v1/organisations/tree')) as { roots: TreeNode[] };
@@ -57,13 +60,16 @@ describe('plan dashboard journey', () => {
       await createAccount(baseUrl, admin, { username: reporter.username, displayName: '李报送', roles: ['dept_reporter'], organisationId: unit!.id }, reporter.password);
       await createAccount(baseUrl, admin, { username: reviewer.username, displayName: '王审核', roles: ['reviewer'] }, reviewer.password);
       await createAccount(baseUrl, admin, { username: planAdmin.username, displayName: '赵管理', roles: ['bureau_admin'] }, planAdmin.password);
+      const plans = (await (await apiAs(baseUrl, reviewer.username, reviewer.password)).get('/api/v1/plans')) as { items: { id: string; code: string }[] };
+      planId = plans.items.find((p) => p.code === 'liangzhou-2017')?.id ?? '';
+      expect(planId, 'the default Liangzhou plan is loaded').not.toBe('');
     });
 
     // 1. The bureau's dashboard before the report: the figure stands at 0.
     const b = await cast.person();
     await step('dashboard-before', async () => {
       await signIn(b, reviewer.username, reviewer.password);
-      await b.getByTestId('menu-plans').click();
+      await b.goto(`/console/plans?plan=${planId}`);
       await b.waitForURL(/\/console\/plans/);
       await b.getByTestId(`indicator-${INDICATOR}`).waitFor();
       expect((await b.getByTestId(`indicator-value-${INDICATOR}`).textContent())?.trim()).toBe('0');
@@ -74,7 +80,7 @@ describe('plan dashboard journey', () => {
     const r = await cast.person();
     await step('reporter-submits', async () => {
       await signIn(r, reporter.username, reporter.password);
-      await r.getByTestId('menu-plan-tasks').click();
+      await r.goto(`/console/plan-tasks?plan=${planId}`);
       await r.waitForURL(/\/console\/plan-tasks/);
       await r.getByTestId('my-task-5').waitFor();
       await journey.shot(r, 'my-tasks');
@@ -95,7 +101,7 @@ describe('plan dashboard journey', () => {
 
     // 3. The bureau reviews and accepts it.
     await step('bureau-accepts', async () => {
-      await b.getByTestId('menu-plan-reports').click();
+      await b.goto(`/console/plan-reports?plan=${planId}`);
       await b.waitForURL(/\/console\/plan-reports/);
       const row = b.locator('tr').filter({ hasText: '区农牧局' }).filter({ hasText: PERIOD });
       await row.first().waitFor();
@@ -114,7 +120,7 @@ describe('plan dashboard journey', () => {
     // 4. The dashboard shows the new figure; the drill-down names the report behind it.
     let reportHref = '';
     await step('dashboard-after', async () => {
-      await b.getByTestId('menu-plans').click();
+      await b.goto(`/console/plans?plan=${planId}`);
       await b.waitForURL(/\/console\/plans/);
       await expect.poll(async () => (await b.getByTestId(`indicator-value-${INDICATOR}`).textContent())?.trim(), { timeout: STEP_TIMEOUT }).toBe('1');
       await b.getByTestId('trend-chart').or(b.getByTestId('completion-chart')).first().waitFor();
@@ -138,7 +144,7 @@ describe('plan dashboard journey', () => {
     await step('large-screen', async () => {
       const s = await cast.person({ width: 1920, height: 1080 });
       await signIn(s, reviewer.username, reviewer.password);
-      await s.goto('/screen/plan');
+      await s.goto(`/screen/plan?plan=${planId}`);
       await s.getByTestId(`screen-${INDICATOR}`).waitFor();
       expect(await s.locator('.cg-header').count()).toBe(0);
       await journey.shot(s, 'large-screen');
@@ -148,7 +154,7 @@ describe('plan dashboard journey', () => {
     await step('admin-edits-task', async () => {
       const a = await cast.person();
       await signIn(a, planAdmin.username, planAdmin.password);
-      await a.getByTestId('menu-plan-admin').click();
+      await a.goto(`/console/plan-admin?plan=${planId}`);
       await a.waitForURL(/\/console\/plan-admin/);
       await a.getByTestId('edit-task-5').click();
       const title = a.getByTestId('task-title');

@@ -30,7 +30,7 @@ export async function apiAs(baseUrl: string, username: string, password: string)
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(json)}`);
     return json;
   };
-  return { post: (path: string, body?: Json) => call('POST', path, body), get: (path: string) => call('GET', path) };
+  return { post: (path: string, body?: Json) => call('POST', path, body), patch: (path: string, body: Json) => call('PATCH', path, body), get: (path: string) => call('GET', path) };
 }
 
 /** Registers an enterprise and its first administrator over the public API. */

@@ -34,3 +34,30 @@ export async function endPublicNotice(dbUrl: string, dealId: string): Promise<vo
     await client.end();
   }
 }
+
+/**
+ * Lets a confirmed booking's slot pass. A use can only be recorded once its
+ * slot has ended, and a journey cannot wait hours on the real clock; so the
+ * journey books a slot tomorrow morning (clear of the district's midnight) and
+ * this moves that one confirmed booking of the named facility to the half hour
+ * that ended a minute ago, as if that morning had come and gone. Answers the
+ * new start and end.
+ */
+export async function passBookedSlot(dbUrl: string, facilityName: string): Promise<{ startsAt: Date; endsAt: Date }> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const r = await client.query<{ starts_at: Date; ends_at: Date }>(
+      `UPDATE facility_bookings b
+          SET starts_at = date_trunc('minute', now()) - interval '31 minutes', ends_at = date_trunc('minute', now()) - interval '1 minute'
+         FROM facilities f
+        WHERE f.id = b.facility_id AND f.name = $1 AND b.status = 'confirmed'
+        RETURNING b.starts_at, b.ends_at`,
+      [facilityName],
+    );
+    if (r.rowCount !== 1) throw new Error(`Expected one confirmed booking of ${facilityName}, found ${r.rowCount}`);
+    return { startsAt: r.rows[0]!.starts_at, endsAt: r.rows[0]!.ends_at };
+  } finally {
+    await client.end();
+  }
+}
