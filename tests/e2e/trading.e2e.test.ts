@@ -15,10 +15,11 @@ import { endPublicNotice } from './support/db.js';
  * they bid from two browsers and each sees the other's bid arrive live; when
  * the end passes the close job runs and the winner sees the result and the
  * deal in public notice (公示). The notice lasts working days on the real
- * clock, so support/db.ts ends it (the only database write of any journey);
+ * clock, so support/db.ts ends it (a journey writes to the database only where time must pass);
  * the platform's finalisation job makes the deal final, the holder registers
  * the technology contract from the deal page, the registrar approves it, the
- * certificate PDF downloads and the contract statistics show the new turnover.
+ * certificate PDF downloads and the contract statistics, the console's and the
+ * public page's, show the new turnover.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -323,6 +324,14 @@ describe('trading journey', () => {
       await pr.getByTestId('contract-statistics').waitFor();
       await pr.getByTestId('stats-tech').getByText(yuanText(techBefore + 1_200_000)).waitFor();
       await journey.shot(pr, 'contract-statistics');
+    });
+
+    // 12. The public statistics page shows it too, without signing in.
+    await step('public-statistics-show-the-turnover', async () => {
+      const visitor = await cast.person();
+      await visitor.goto('/statistics');
+      await visitor.getByTestId('public-contract-tech').getByText(yuanText(techBefore + 1_200_000)).waitFor();
+      await journey.shot(visitor, 'public-statistics');
     });
   }, 900_000);
 });

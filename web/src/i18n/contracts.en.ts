@@ -169,5 +169,16 @@ const contractsEn: typeof contractsZh = {
     achievementId: 'Achievement id',
     note: 'Decision note',
   },
+  publicTurnover: {
+    title: 'Technology contract turnover',
+    count: 'Contracts registered in {{year}}',
+    amountYear: 'Contract amount, {{year}}',
+    techYear: 'Technical-transaction amount, {{year}}',
+    axis: '10,000 yuan',
+    tech: 'Technical-transaction amount',
+    amount: 'Contract amount',
+    type: 'By contract type, {{year}}',
+    contracts: 'Contracts',
+  },
 };
 export default contractsEn;

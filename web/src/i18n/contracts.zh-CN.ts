@@ -167,5 +167,16 @@ const contractsZh = {
     achievementId: '成果编号',
     note: '认定意见',
   },
+  publicTurnover: {
+    title: '技术合同成交',
+    count: '{{year}} 年登记合同（项）',
+    amountYear: '{{year}} 年合同成交额',
+    techYear: '{{year}} 年技术交易额',
+    axis: '万元',
+    tech: '技术交易额',
+    amount: '合同成交额',
+    type: '{{year}} 年按合同类别',
+    contracts: '合同数',
+  },
 };
 export default contractsZh;

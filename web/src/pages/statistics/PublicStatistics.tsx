@@ -11,8 +11,9 @@ import { trendOption } from '../plans/charts';
 import { TargetBar } from '../plans/TargetBar';
 import { useChartTexts } from '../plans/TrendPanel';
 import '../plans/plans.css';
+import { ContractTurnover } from './ContractTurnover';
 
-/** Public statistics: the indicators the bureau marked public, no sign-in. */
+/** Public statistics: the indicators the bureau marked public and the registered contracts' turnover, no sign-in. */
 export function PublicStatistics() {
   const { t, i18n } = useTranslation();
   const q = usePublicStatistics();
@@ -69,6 +70,9 @@ export function PublicStatistics() {
           )}
         </>
       )}
+      <div style={{ marginTop: 16 }}>
+        <ContractTurnover />
+      </div>
     </div>
   );
 }
