@@ -25,6 +25,7 @@ import { searchDirectory } from '../server/modules/registries/directory.js';
 import { entryVectorText } from '../server/modules/registries/index-entry.js';
 import type { EntryRow } from '../server/modules/registries/kinds.js';
 import { freePort } from '../tests/e2e/support/launch.js';
+import { percentile } from './report.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
@@ -74,11 +75,6 @@ async function populate(db: Db): Promise<void> {
         ${sql.param(rows.map((r) => r.services.join('|')))}::text[], ${sql.param(rows.map((r) => r.summary))}::text[], ${sql.param(rows.map((r) => r.vector))}::text[],
         ${sql.param(rows.map((_, k) => start + k))}::int[]) AS t(o, n, k, l, s, f, sv, su, v, i)`);
   }
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 }
 
 async function main(): Promise<void> {

@@ -24,7 +24,7 @@ import { runMigrations } from '../server/db/migrate.js';
 import { searchDirectory } from '../server/modules/facilities/directory.js';
 import { segmenter, tsvectorText, weightedTokens } from '../server/modules/search/index.js';
 import { freePort } from '../tests/e2e/support/launch.js';
-import { median, table, writeReport } from './report.js';
+import { median, table, writeReport, percentile } from './report.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 20);
@@ -80,11 +80,6 @@ async function populate(db: Db): Promise<void> {
         ${col('specifications')}::text[], ${col('description')}::text[], ${col('location')}::text[], ${col('feeFen')}::bigint[], ${col('vector')}::text[], ${col('i')}::int[])
         AS t(o, k, n, c, m, mf, sp, d, lo, fee, v, i)`);
   }
-}
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
 }
 
 async function main(): Promise<void> {

@@ -44,8 +44,4 @@ export function evaluate(metrics: readonly Metric[], runs: ReadonlyMap<string, r
   return out;
 }
 
-export function percentile(xs: readonly number[], p: number): number {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-}
+export { percentile } from '../report.js';
