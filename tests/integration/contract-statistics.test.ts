@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { contractStatsMonthly, techContracts } from '../../server/modules/contracts/schema.js';
 import { computeStatistics, publicSummary, statisticsFromRows, verifyStatsSummary } from '../../server/modules/contracts/statistics.js';
@@ -167,5 +167,43 @@ describe('contract statistics from the monthly summary', () => {
         expect([parts.reduce((s, r) => s + r.rows, 0), parts.reduce((s, r) => s + r.techFen, 0), parts.reduce((s, r) => s + r.contractFen, 0)], `${m} ${dim}`).toEqual([total.rows, total.techFen, total.contractFen]);
       }
     }
+  });
+});
+
+// Last in the file: it empties the registrations.
+describe('contract statistics summary after TRUNCATE (migration 0019)', () => {
+  it('a TRUNCATE that rolls back leaves rows and summary as they were', async () => {
+    const before = await env.db.select().from(contractStatsMonthly);
+    expect(before.length).toBeGreaterThan(0);
+    await expect(
+      withTx(env.db, async (tx) => {
+        await tx.execute(sql`TRUNCATE tech_contracts CASCADE`);
+        expect(await tx.select().from(contractStatsMonthly)).toEqual([]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await env.db.select().from(contractStatsMonthly)).toEqual(before);
+    await expectSummaryEqualsRows();
+  });
+
+  it('TRUNCATE tech_contracts empties the summary: it equals the (no) rows, and later writes are summed from zero', async () => {
+    await env.db.execute(sql`TRUNCATE tech_contracts CASCADE`);
+    expect(await env.db.select().from(techContracts)).toEqual([]);
+    expect(await env.db.select().from(contractStatsMonthly)).toEqual([]);
+    expect(await verifyStatsSummary(env.db)).toEqual([]);
+    const empty = await computeStatistics(env.db, { year: 2026 }, env.clock.now(), 'zh-CN');
+    expect(empty.totals).toMatchObject({ contracts: 0, contractFen: 0, techFen: 0 });
+    expect(empty).toEqual(await statisticsFromRows(env.db, { year: 2026 }, env.clock.now(), 'zh-CN'));
+    // The insert, update and delete triggers still keep it after the TRUNCATE.
+    await env.db.insert(techContracts).values([row(300, '2026-04-04T10:00:00+08:00'), row(301, '2025-12-31T16:00:00Z'), row(302, null)]);
+    const after = await computeStatistics(env.db, { year: 2026 }, env.clock.now(), 'zh-CN');
+    expect(after.totals.contracts).toBe(2);
+    await expectSummaryEqualsRows();
+  });
+
+  it('truncating the rows and the summary in one statement works as well', async () => {
+    await env.db.execute(sql`TRUNCATE tech_contracts, contract_stats_monthly CASCADE`);
+    expect(await env.db.select().from(contractStatsMonthly)).toEqual([]);
+    await expectSummaryEqualsRows();
   });
 });
