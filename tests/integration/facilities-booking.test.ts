@@ -167,7 +167,8 @@ describe('bookings', () => {
     expect((await d.post(`/api/v1/facility-bookings/${first.body.id}/confirm`, {})).status).toBe(403);
     const owner = await login(labStaff);
     const confirmed = await owner.post(`/api/v1/facility-bookings/${first.body.id}/confirm`, { note: '请提前 10 分钟到实训楼 302' });
-    expect(confirmed.body).toMatchObject({ status: 'confirmed', actions: ['cancel', 'record_usage'] });
+    // The slot is still ahead: it may be cancelled, not yet recorded as used.
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', actions: ['cancel'] });
     const clash = await owner.post(`/api/v1/facility-bookings/${second.body.id}/confirm`, {});
     expect([clash.status, clash.body.error.code]).toEqual([409, 'BOOKING_OVERLAP']);
     expect((await env.db.select().from(facilityBookings).where(eq(facilityBookings.id, second.body.id)))[0]!.status).toBe('requested');
@@ -254,7 +255,21 @@ describe('usage, fees and utilisation', () => {
     const unconfirmed = await later.post(usageUrl, { bookingId: b.body.id, startedAt: at('2026-06-02', '14:00'), endedAt: at('2026-06-02', '16:00'), samples: 12 });
     expect(unconfirmed.body.error.fields[0].path).toBe('bookingId');
     env.clock.set('2026-06-01T02:00:00Z');
-    expect((await owner.post(`/api/v1/facility-bookings/${b.body.id}/confirm`, {})).body.status).toBe('confirmed');
+    const confirmed = await owner.post(`/api/v1/facility-bookings/${b.body.id}/confirm`, {});
+    expect(confirmed.body).toMatchObject({ status: 'confirmed', actions: ['cancel'] });
+    // Before the slot has started its use cannot be recorded, even for a period that has ended; nothing changes.
+    const ahead = await owner.post(usageUrl, { bookingId: b.body.id, startedAt: at('2026-06-01', '08:30'), endedAt: at('2026-06-01', '09:30'), samples: 12 });
+    expect([ahead.status, ahead.body.error.fields[0].path, ahead.body.error.fields[0].message]).toEqual([400, 'bookingId', '预约时段尚未开始，开始后才能登记使用']);
+    expect((await env.db.select().from(facilityBookings).where(eq(facilityBookings.id, b.body.id)))[0]!.status).toBe('confirmed');
+    expect((await env.db.select({ n: count() }).from(facilityUsage).where(eq(facilityUsage.facilityId, f.id)))[0]!.n).toBe(0);
+    // Once the slot has started (15:00, an hour in) the owner is offered to record it, and no longer to cancel it;
+    // the use must still have ended.
+    env.clock.set('2026-06-02T07:00:00Z');
+    const during = await login(labStaff);
+    const listed = await during.get(`/api/v1/facility-bookings?scope=owner&facilityId=${f.id}`);
+    expect(listed.body.items.find((x: { id: string }) => x.id === b.body.id)).toMatchObject({ status: 'confirmed', actions: ['record_usage'] });
+    const unfinished = await during.post(usageUrl, { bookingId: b.body.id, startedAt: at('2026-06-02', '14:00'), endedAt: at('2026-06-02', '16:00'), samples: 12 });
+    expect(unfinished.body.error.fields[0].path).toBe('endedAt');
     env.clock.set('2026-06-02T09:00:00Z');
     later = await login(labStaff);
     const used = await later.post(usageUrl, { bookingId: b.body.id, startedAt: at('2026-06-02', '14:00'), endedAt: at('2026-06-02', '16:00'), samples: 12 });

@@ -51,7 +51,9 @@ export function presentBooking(actor: Actor, b: BookingWithRefs, now: Date): Boo
   const actions: string[] = [];
   if (owner && b.status === 'requested') actions.push('confirm', 'decline');
   if ((owner || (requester && allowedActions(actor, 'booking', { ownerId: b.requesterUserId }, ['cancel']).length > 0)) && (b.status === 'requested' || b.status === 'confirmed') && b.startsAt > now) actions.push('cancel');
-  if (owner && b.status === 'confirmed') actions.push('record_usage');
+  // A use is recorded once its slot has started (the server's clock, not the browser's); until then the
+  // console shows the button disabled with the reason (recordUsage refuses it as well).
+  if (owner && b.status === 'confirmed' && b.startsAt <= now) actions.push('record_usage');
   return {
     id: b.id,
     facility: { id: b.facilityId, name: b.facilityName, organisationId: b.facilityOrgId },

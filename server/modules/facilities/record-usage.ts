@@ -11,8 +11,9 @@ import { facilityBookings, facilityUsage } from './schema.js';
 type Input = { bookingId?: string; userName?: string; startedAt: string; endedAt: string; samples?: number; feeFen?: number; note?: string };
 
 /**
- * The owner records a use of the facility: from a confirmed booking (which
- * becomes completed; one use per booking) or directly (own staff, walk-in).
+ * The owner records a use of the facility: from a confirmed booking whose
+ * slot has started (which becomes completed; one use per booking) or directly
+ * (own staff, walk-in). Either way the use must have ended.
  * The fee follows the fee rule unless the owner states it.
  */
 export async function recordUsage(tx: Tx, actor: Actor, facilityId: string, input: Input, now: Date): Promise<UsageRow> {
@@ -28,6 +29,7 @@ export async function recordUsage(tx: Tx, actor: Actor, facilityId: string, inpu
     const b = await findBooking(tx, input.bookingId, { forUpdate: true });
     if (!b || b.facilityId !== facilityId) throw AppError.field('bookingId', '预约不存在或不属于该设施', 'No such booking of this facility');
     if (b.status !== 'confirmed') throw AppError.field('bookingId', '只有已确认的预约可以登记使用', 'Only a confirmed booking can be recorded as used');
+    if (b.startsAt > now) throw AppError.field('bookingId', '预约时段尚未开始，开始后才能登记使用', 'The booked slot has not started yet; record its use once it has');
     userOrgId = b.requesterOrgId;
     userName = input.userName ?? ((await orgName(tx, b.requesterOrgId)) || ((await loadUser(tx, { id: b.requesterUserId }))?.displayName ?? ''));
     await tx.update(facilityBookings).set({ status: 'completed', updatedAt: now }).where(eq(facilityBookings.id, b.id));
