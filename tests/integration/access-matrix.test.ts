@@ -64,7 +64,8 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/notifications/:id/read': 'signed-in',
   'POST /api/v1/notifications/read-all': 'signed-in',
   'GET /api/v1/admin/mail-outbox': ['sys_admin'],
-  'POST /api/v1/files': ['enterprise_member', 'researcher', 'service_member', 'broker', 'commissioner', 'dept_reporter', 'org_admin', 'reviewer', 'bureau_admin'],
+  // Files: every signed-in account uploads (organisation members for their organisation, anyone else files of their own).
+  'POST /api/v1/files': 'signed-in',
   'GET /api/v1/files/:id': 'public',
   'GET /api/v1/import/templates/:kind': 'public',
   'POST /api/v1/imports': ['enterprise_member', 'researcher', 'service_member', 'org_admin', 'reviewer', 'bureau_admin'],

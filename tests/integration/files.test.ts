@@ -151,3 +151,67 @@ describe('attachments referenced by listings', () => {
     expect((err as AppError).options.fields!.map((f) => f.path)).toEqual(['attachments.1.fileId', 'attachments.2.fileId', 'attachments.3.fileId']);
   });
 });
+
+describe('files of people without an organisation', () => {
+  const orgless = async (roles: ('expert' | 'auditor' | 'sys_admin')[] = ['expert']) => {
+    const u = await createUser(env.db, { roles });
+    return { u, c: await signIn(env.app, u.username, PASSWORD) };
+  };
+
+  it('an expert uploads evidence of their own: no organisation, theirs to read; another orgless account, an organisation member and the auditor get 404, the bureau reads it', async () => {
+    const a = await orgless();
+    const up = await upload(a.c, 'attachment', '异议证据.pdf', PDF);
+    expect(up.status).toBe(200);
+    const [row] = await env.db.select().from(files).where(eq(files.id, up.body.id));
+    expect(row).toMatchObject({ organisationId: null, uploadedBy: a.u.id, purpose: 'attachment' });
+    expect((await a.c.get(`/api/v1/files/${up.body.id}`)).body).toBe(PDF.toString());
+
+    const b = await orgless();
+    const m = await member();
+    const auditor = await orgless(['auditor']);
+    for (const other of [b.c, m.c, auditor.c, new TestClient(env.app)]) expect((await other.get(`/api/v1/files/${up.body.id}`)).status).toBe(404);
+    for (const role of ['reviewer', 'bureau_admin'] as const) {
+      const staff = await createUser(env.db, { roles: [role] });
+      expect((await (await signIn(env.app, staff.username, PASSWORD)).get(`/api/v1/files/${up.body.id}`)).status).toBe(200);
+    }
+  });
+
+  it('the same checks of type and size apply; an import source is theirs too; every signed-in role may upload', async () => {
+    const a = await orgless(['sys_admin']);
+    const before = (await env.db.select().from(files)).length;
+    const bad = await upload(a.c, 'attachment', 'report.pdf', PNG);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0].path).toBe('file');
+    expect((await env.db.select().from(files)).length).toBe(before);
+    const ok = await upload(a.c, 'attachment', 'scan.png', PNG);
+    expect(ok.status).toBe(200);
+  });
+
+  it('only the uploader may attach such a file: another orgless account or an organisation member is refused by field', async () => {
+    const a = await orgless();
+    const b = await orgless();
+    const m = await member();
+    const mine = (await upload(a.c, 'attachment', 'a.pdf', PDF)).body.id as string;
+    const actorOf = (userId: string, organisationId: string | null, roles: ('expert' | 'enterprise_member')[]) => ({ ...systemActor(), userId, organisationId, roles });
+    await expect(assertFilesUsable(env.db, actorOf(a.u.id, null, ['expert']), [mine], (i) => `evidenceFileIds.${i}`)).resolves.toBeUndefined();
+    for (const actor of [actorOf(b.u.id, null, ['expert']), actorOf(m.u.id, m.org.id, ['enterprise_member'])]) {
+      const err = await assertFilesUsable(env.db, actor, [mine], (i) => `evidenceFileIds.${i}`).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).options.fields!.map((f) => [f.path, f.zh])).toEqual([['evidenceFileIds.0', '附件不存在，或不是您或本单位上传的']]);
+    }
+  });
+});
+
+describe('organisation members’ rights are unchanged', () => {
+  it('a colleague reads the organisation’s file and may attach it; an orgless account’s file stays out of the organisation’s reach', async () => {
+    const { c, org } = await member();
+    const colleague = await createUser(env.db, { roles: ['researcher'], organisationId: org.id });
+    const cc = await signIn(env.app, colleague.username, PASSWORD);
+    const up = (await upload(c, 'attachment', '检测报告.pdf', PDF)).body.id as string;
+    expect((await cc.get(`/api/v1/files/${up}`)).status).toBe(200);
+    await expect(assertFilesUsable(env.db, { ...systemActor(), userId: colleague.id, organisationId: org.id, roles: ['researcher'] }, [up])).resolves.toBeUndefined();
+    const expert = await createUser(env.db, { roles: ['expert'] });
+    const theirs = (await upload(await signIn(env.app, expert.username, PASSWORD), 'attachment', 'x.pdf', PDF)).body.id as string;
+    expect((await c.get(`/api/v1/files/${theirs}`)).status).toBe(404);
+  });
+});

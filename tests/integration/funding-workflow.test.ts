@@ -11,6 +11,7 @@ import { renderNotification } from '../../server/modules/notifications/templates
 import { organisations } from '../../server/modules/organisations/schema.js';
 import type { Role } from '../../shared/roles.js';
 import { signIn, TestClient } from '../support/client.js';
+import { multipart } from '../support/multipart.js';
 import { createOrg, createUser, PASSWORD } from '../support/factories.js';
 import { setupTestEnv, TestClock } from '../support/harness.js';
 
@@ -280,9 +281,25 @@ describe('ranking, awards, public notice and objections', () => {
     const o = await MC.post(`/api/v1/funding/calls/${callId}/objections`, { applicationId: apps.B, text: '该项目已获市级同类补助，属重复申报。', evidenceFileIds: [evidence] });
     expect(o.status).toBe(200);
     objectionB = o.body.id;
-    const g = await E[3]!.post(`/api/v1/funding/calls/${callId}/objections`, { text: '请公开评分细则。' });
+    // An expert (no organisation) uploads evidence of their own and attaches it.
+    const up = multipart('attachment', { name: '评分细则截图.pdf', data: Buffer.from('%PDF-1.4\n% rules\n%%EOF\n') });
+    const expertEvidence = (await E[3]!.request('POST', '/api/v1/files', up.body, up.headers)).body.id as string;
+    expect(expertEvidence).toBeTruthy();
+    // Another orgless account can neither read nor attach it (field error, nothing stored, nobody told).
+    expect((await E[2]!.get(`/api/v1/files/${expertEvidence}`)).status).toBe(404);
+    expect((await MC.get(`/api/v1/files/${expertEvidence}`)).status).toBe(404);
+    const toldBefore = (await inbox(reviewer.id, 'funding.objection')).length;
+    const stolen = await E[2]!.post(`/api/v1/funding/calls/${callId}/objections`, { text: '借用他人证据。', evidenceFileIds: [expertEvidence] });
+    expect(stolen.status).toBe(400);
+    expect(stolen.body.error.fields).toEqual([expect.objectContaining({ path: 'evidenceFileIds.0', message: '附件不存在，或不是您或本单位上传的' })]);
+    expect((await R.get(`/api/v1/funding/calls/${callId}/objections`)).body.items).toHaveLength(1);
+    expect(await inbox(reviewer.id, 'funding.objection')).toHaveLength(toldBefore);
+    const g = await E[3]!.post(`/api/v1/funding/calls/${callId}/objections`, { text: '请公开评分细则。', evidenceFileIds: [expertEvidence] });
     expect(g.status).toBe(200);
     objectionGeneral = g.body.id;
+    expect((await R.get(`/api/v1/funding/objections/${objectionGeneral}/files/${expertEvidence}`)).status).toBe(200);
+    expect((await E[3]!.get(`/api/v1/funding/objections/${objectionGeneral}/files/${expertEvidence}`)).status).toBe(200);
+    expect((await E[2]!.get(`/api/v1/funding/objections/${objectionGeneral}/files/${expertEvidence}`)).status).toBe(404);
     expect((await inbox(reviewer.id, 'funding.objection')).map((x) => x.zh.body).join()).toContain('甜高粱秸秆饲料化');
     const list = await R.get(`/api/v1/funding/calls/${callId}/objections`);
     expect(list.body.items.find((x: { id: string }) => x.id === objectionB)).toMatchObject({ status: 'open', evidence: [{ fileId: evidence, filename: '重复申报证明.pdf' }], application: { id: apps.B } });

@@ -5,34 +5,37 @@ import { type FileMeta, type FileRow, findFile, findFilesMeta, isPublishedAttach
 import './policy.js';
 
 /**
- * A file the caller may download: their organisation's (or their own, for
- * staff uploads without one), any file for reviewers and the bureau, and any
+ * A file the caller may download: their organisation's, their own upload
+ * (files of people without an organisation belong to no organisation, so only
+ * the uploader holds them), any file for reviewers and the bureau, and any
  * attachment of a published listing for everyone. Anything else is NOT_FOUND,
- * so ids of other organisations' files reveal nothing.
+ * so ids of other people's files reveal nothing.
  */
 export async function readFile(db: DbOrTx, actor: Actor, id: string): Promise<FileRow> {
   const file = await findFile(db, id);
   if (!file) throw new AppError('NOT_FOUND');
-  const ownUpload = actor.userId !== null && file.uploadedBy === actor.userId;
-  if (ownUpload || can(actor, 'read', 'file', { organisationId: file.organisationId })) return file;
+  if (can(actor, 'read', 'file', { organisationId: file.organisationId, ownerId: file.uploadedBy })) return file;
   if (file.purpose === 'attachment' && (await isPublishedAttachment(db, file.id))) return file;
   throw new AppError('NOT_FOUND');
 }
 
 /**
- * For the catalog workflow: every referenced file exists, is an attachment
- * (not an import source) and belongs to the caller's organisation (or was
- * uploaded by the caller). Field errors name `attachments.<i>.fileId`.
+ * Before an operation attaches files (listings, evidence, documents): every
+ * referenced file exists, is an attachment (not an import source) and is the
+ * caller's to use: their organisation's, or uploaded by the caller (the only
+ * way for people without an organisation). Reading a file is not enough: the
+ * bureau reads every file but attaches only its own. Field errors name
+ * `attachments.<i>.fileId` unless `path` names the caller's field
+ * (`(i) => \`evidenceFileIds.${i}\``).
  */
-export async function assertFilesUsable(tx: DbOrTx, actor: Actor, fileIds: readonly string[]): Promise<void> {
+export async function assertFilesUsable(tx: DbOrTx, actor: Actor, fileIds: readonly string[], path: (i: number) => string = (i) => `attachments.${i}.fileId`): Promise<void> {
   const found = new Map((await findFilesMeta(tx, [...new Set(fileIds)])).map((f) => [f.id, f]));
   const problems: { path: string; zh: string; en: string }[] = [];
   fileIds.forEach((id, i) => {
     const f = found.get(id);
-    const path = `attachments.${i}.fileId`;
     const mine = f && ((actor.organisationId !== null && f.organisationId === actor.organisationId) || (actor.userId !== null && f.uploadedBy === actor.userId));
-    if (!f || !mine) problems.push({ path, zh: '附件不存在或不属于本单位', en: 'The attachment does not exist or belongs to another organisation' });
-    else if (f.purpose !== 'attachment') problems.push({ path, zh: '该文件不是附件（请以“附件”用途上传）', en: 'This file was not uploaded as an attachment' });
+    if (!f || !mine) problems.push({ path: path(i), zh: '附件不存在，或不是您或本单位上传的', en: 'The attachment does not exist, or was not uploaded by you or your organisation' });
+    else if (f.purpose !== 'attachment') problems.push({ path: path(i), zh: '该文件不是附件（请以“附件”用途上传）', en: 'This file was not uploaded as an attachment' });
   });
   if (problems.length > 0) throw new AppError('VALIDATION_FAILED', { fields: problems });
 }

@@ -35,11 +35,12 @@ export function cleanFilename(raw: string): string {
 
 /**
  * Store an uploaded file for the caller's organisation after checking its
- * type from the content and its size against FILE_RULES. Staff (reviewers,
- * the bureau) may upload without an organisation: the file is then theirs.
+ * type from the content and its size against FILE_RULES. Without an
+ * organisation (staff, experts, anyone else signed in) the file is the
+ * caller's own: no organisation, read only by them (and the bureau).
  */
 export async function uploadFile(tx: Tx, actor: Actor, input: UploadInput, now: Date): Promise<FileMeta> {
-  if (!can(actor, 'upload', 'file', { organisationId: actor.organisationId })) {
+  if (!can(actor, 'upload', 'file', { organisationId: actor.organisationId, ownerId: actor.userId })) {
     throw new AppError(actor.userId ? 'FORBIDDEN' : 'UNAUTHENTICATED');
   }
   const rules = FILE_RULES[input.purpose];

@@ -29,7 +29,8 @@ export async function fileObjection(tx: Tx, actor: Actor, callId: string, input:
     if (!a || a.callId !== callId || a.awardFen === null) throw AppError.field('applicationId', '不是本次公示名单中的项目', 'Not on this award list');
     title = a.title;
   }
-  await assertFilesUsable(tx, actor, input.evidenceFileIds);
+  // The objector's own uploads only (or their organisation's): an id of someone else's file is refused by field, nothing stored.
+  await assertFilesUsable(tx, actor, input.evidenceFileIds, (i) => `evidenceFileIds.${i}`);
   const [row] = await tx.insert(fundingObjections).values({ callId, applicationId: input.applicationId ?? null, userId: actor.userId, text: input.text, evidenceFileIds: input.evidenceFileIds, createdAt: now }).returning();
   await notify(tx, { userIds: await bureauUserIds(tx), kind: 'funding.objection', params: { call: call.title, title }, link: `${callLink(callId)}?tab=notice` });
   await recordAudit(tx, actor, { action: 'funding_call.objection', entityType: 'funding_call', entityId: callId, changes: { objectionId: row!.id, applicationId: input.applicationId ?? null, evidence: input.evidenceFileIds.length } });

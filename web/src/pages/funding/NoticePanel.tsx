@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallView, ObjectionView } from '@shared/contracts/funding.js';
 import * as f from '@shared/contracts/funding.js';
 import type { z } from 'zod';
-import { download } from '../../api/client';
+import { ApiError, download } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
@@ -92,7 +92,10 @@ function ObjectModal({ call, awards, onClose }: { call: Call; awards: { applicat
       ok(t('funding.notice.filed'));
       onClose();
     } catch (e) {
-      if (!applyFieldErrors(form, e)) fail(e);
+      // The server names the evidence by its index (`evidenceFileIds.0`); the form holds one file.
+      const evidence = e instanceof ApiError ? e.fields.find((x) => x.path.startsWith('evidenceFileIds')) : undefined;
+      if (evidence) form.setFields([{ name: 'evidence', errors: [evidence.message] }]);
+      else if (!applyFieldErrors(form, e)) fail(e);
     }
   };
   return (
