@@ -70,6 +70,12 @@ export const fundingApplications = pgTable(
     awardFen: bigint({ mode: 'number' }),
     acceptanceNote: text(),
     acceptedAt: timestamp({ withTimezone: true }),
+    /** The awardee's acceptance application (验收申请): report and documents ([{ name, fileId }]); submitted while acceptanceSubmittedAt is set (a return clears only that, so the awardee edits and resubmits). */
+    acceptanceReport: text(),
+    acceptanceDocuments: jsonb().notNull().default([]),
+    acceptanceSubmittedAt: timestamp({ withTimezone: true }),
+    /** Why the bureau last returned the acceptance application (kept until the next submission). */
+    acceptanceReturnNote: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index().on(t.callId, t.status), index().on(t.organisationId)],
@@ -165,7 +171,7 @@ export const fundingEvents = pgTable(
     applicationId: uuid()
       .notNull()
       .references(() => fundingApplications.id, { onDelete: 'cascade' }),
-    /** submitted | ineligible | formal_pass | formal_reject | in_review | ranked | award_withdrawn | awarded | not_awarded | disbursed | accepted */
+    /** submitted | ineligible | formal_pass | formal_reject | in_review | ranked | award_withdrawn | awarded | not_awarded | disbursed | acceptance_submitted | acceptance_returned | accepted */
     event: text().notNull(),
     note: text(),
     at: timestamp({ withTimezone: true }).notNull(),
