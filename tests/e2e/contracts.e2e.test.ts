@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
-import { Cast, choose, createAccount, signIn } from './support/cast.js';
+import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -23,14 +22,6 @@ const adminPassword = inject('e2eAdminPassword');
 const cast = new Cast(baseUrl);
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
-
-/** Type a date into an antd DatePicker input (found by the id the form gives it) and confirm. */
-async function date(page: Page, id: string, value: string) {
-  const input = page.locator(`input#${id}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-}
 
 /** As the web app formats fen (formatFen): thousands separators, decimals only when there are fen. */
 const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
@@ -107,7 +98,7 @@ describe('contract registration journey', () => {
       await expect.poll(() => sp.getByTestId('field-projectName').inputValue()).toContain('甜高粱青贮饲料复合菌剂');
       await sp.getByTestId('field-projectName').fill(project);
       await choose(sp, 'field-type', '技术开发');
-      await date(sp, 'signedOn', '2026-11-20');
+      await fillDate(sp, 'signedOn', '2026-11-20', 'Enter');
       await sp.getByTestId('field-signedPlace').fill('甘肃省武威市凉州区');
       const range = sp.locator('.ant-picker-range').first().locator('input');
       await range.nth(0).click();
@@ -131,7 +122,7 @@ describe('contract registration journey', () => {
       await sp.getByPlaceholder('说明').fill('青贮发酵罐两台');
       await sp.getByPlaceholder('金额（元）').first().fill('200000');
       await sp.getByTestId('tech-amount-live').getByText('1,000,000 元').waitFor();
-      await date(sp, 'paymentSchedule_0_dueOn', '2026-12-31');
+      await fillDate(sp, 'paymentSchedule_0_dueOn', '2026-12-31', 'Enter');
       await sp.getByTestId('payment-amount-0').fill('1200000');
       await sp.getByTestId('schedule-sum').getByText('支付计划合计与成交金额一致').waitFor();
       await sp.locator('input[type=file]').setInputFiles({ name: '技术开发合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
@@ -189,7 +180,7 @@ describe('contract registration journey', () => {
       await sp.getByTestId('income-record').click();
       await choose(sp, 'income-achievement', `甜高粱青贮饲料复合菌剂 ${suffix}`, '青贮饲料');
       await choose(sp, 'income-contract', `${number} ${project}`, suffix);
-      await date(sp, 'receivedOn', '2026-12-15');
+      await fillDate(sp, 'receivedOn', '2026-12-15', 'Enter');
       await sp.locator('input#gross').fill('300000');
       await journey.shot(sp, 'income-form');
       await sp.locator('.ant-modal-footer').getByRole('button', { name: /确\s*定|OK/ }).click();

@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
-import { Cast, choose, createAccount, signIn } from './support/cast.js';
+import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js';
 
 /**
  * Issue 7: a service institution registers its entry (a municipal
@@ -20,14 +19,6 @@ const cast = new Cast(baseUrl);
 
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
-
-/** Type a date into an antd DatePicker input (found by the id the form gives it); leaving the input keeps it (Enter would submit the form). */
-async function date(page: Page, id: string, value: string) {
-  const input = page.locator(`input#${id}`);
-  await input.click();
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 describe('registries journey', () => {
   it('an institution registers, the bureau approves it, its priced service shows on the public page, and the bureau scores it', async () => {
@@ -72,7 +63,7 @@ describe('registries journey', () => {
       await owner.getByTestId('field-contactName').fill('王主任');
       await choose(owner, 'field-recognitionLevel', '市级');
       await owner.getByTestId('field-certificateNo').fill(`WW-JSZY-${suffix.slice(-6)}`);
-      await date(owner, 'recognisedOn', `${year}-01-15`);
+      await fillDate(owner, 'recognisedOn', `${year}-01-15`, 'Tab');
       await journey.shot(owner, 'entry-form');
       await owner.getByTestId('editor-save').click();
       await owner.getByTestId('entry-submit').click();

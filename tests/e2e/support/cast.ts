@@ -86,3 +86,15 @@ export async function choose(page: Page, testId: string, text: string, search?: 
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible').getByText(text, { exact: true }).first().click();
 }
+
+/**
+ * Types a date into an antd DatePicker input (found by the id its form gives it) and confirms it with `key`:
+ * 'Enter' picks the typed value; 'Tab' leaves the input, which keeps it. Use 'Tab' in a form where Enter
+ * would also submit the form (the registries entry form), 'Enter' elsewhere.
+ */
+export async function fillDate(page: Page, id: string, value: string, key: 'Enter' | 'Tab'): Promise<void> {
+  const input = page.locator(`input#${id}`);
+  await input.click();
+  await input.fill(value);
+  await input.press(key);
+}
