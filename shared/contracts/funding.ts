@@ -119,6 +119,8 @@ export const ApplicationView = z.object({
   myReview: z.object({ assignmentId: Id, scores: z.record(z.string(), z.number()).nullable(), comment: z.string().nullable(), submittedAt: IsoDateTime.nullable(), deadline: IsoDateTime, overdue: z.boolean() }).nullable(),
   disbursements: z.array(z.object({ instalment: z.number().int(), amountFen: z.number().int(), paidOn: z.string(), reference: z.string() })),
   acceptanceNote: z.string().nullable(),
+  /** The awardee's acceptance application (验收申请): report and documents; `submittedAt` null while being prepared or after a return (`returnNote` says why). Null before any. */
+  acceptance: z.object({ report: z.string(), documents: z.array(z.object({ name: z.string(), fileId: Id })), submittedAt: IsoDateTime.nullable(), returnNote: z.string().nullable() }).nullable(),
   /** What happened, oldest first (from the audit trail). */
   timeline: z.array(z.object({ at: IsoDateTime, event: z.string(), note: z.string().nullable() })),
   createdAt: IsoDateTime,
@@ -179,6 +181,9 @@ export const PublicAwardsView = z.object({
 });
 export const DisburseBody = z.object({ amountFen: Fen, paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), reference: Text(100) });
 export const AcceptBody = z.object({ note: Text(2000) });
+/** The awardee applies for acceptance: what was achieved, and at least one document (uploaded first through /api/v1/files). */
+export const AcceptanceApplicationBody = z.object({ report: Text(4000), documents: z.array(z.object({ name: Text(100), fileId: Id })).min(1).max(10) });
+export const ReturnAcceptanceBody = z.object({ note: Text(2000) });
 export const RankingView = z.object({
   items: z.array(z.object({ applicationId: Id, title: z.string(), organisation: z.string(), score: z.number().nullable(), rank: z.number().int().nullable(), scoresCount: z.number().int(), requestedFen: z.number().int(), awardFen: z.number().int().nullable(), status: z.string(), withdrawn: z.boolean().default(false) })),
   budgetFen: z.number().int().default(0),
@@ -202,7 +207,9 @@ export const formalReview = endpoint({ method: 'POST', path: '/api/v1/funding/ap
 export const assign = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/assignments', summary: 'Assign experts, excluding conflicts of interest', tags, params: P, body: AssignBody, response: AssignResult });
 export const score = endpoint({ method: 'PUT', path: '/api/v1/funding/applications/:id/score', summary: 'An assigned expert scores on the call’s form before the deadline', tags, params: P, body: ScoreBody, response: ApplicationView });
 export const disburse = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/disbursements', summary: 'Record a disbursement (instalments for pre-guidance)', tags, params: P, body: DisburseBody, response: ApplicationView });
-export const accept = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance', summary: 'Final acceptance of an awarded project', tags, params: P, body: AcceptBody, response: ApplicationView });
+export const applyForAcceptance = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance-application', summary: 'The awardee applies for acceptance (验收申请) with a report and documents', tags, params: P, body: AcceptanceApplicationBody, response: ApplicationView });
+export const returnAcceptance = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance-application/return', summary: 'Return an acceptance application with the reasons (the awardee corrects and applies again)', tags, params: P, body: ReturnAcceptanceBody, response: ApplicationView });
+export const accept = endpoint({ method: 'POST', path: '/api/v1/funding/applications/:id/acceptance', summary: 'Pass the acceptance of an awarded project whose acceptance application is submitted', tags, params: P, body: AcceptBody, response: ApplicationView });
 export const listExperts = endpoint({ method: 'GET', path: '/api/v1/funding/experts', summary: 'The expert registry', tags, response: z.object({ items: z.array(ExpertView) }) });
 export const addExpert = endpoint({ method: 'POST', path: '/api/v1/funding/experts', summary: 'Register an expert (an account with the expert role)', tags, body: ExpertBody, response: ExpertView });
 export const updateExpert = endpoint({ method: 'PATCH', path: '/api/v1/funding/experts/:id', summary: 'Edit an expert (field, title, unit, active)', tags, params: P, body: ExpertPatch, response: ExpertView });

@@ -351,6 +351,9 @@ const EXPECTED: Record<string, Who> = {
   'PUT /api/v1/funding/applications/:id/score': ['expert'],
   'POST /api/v1/funding/applications/:id/disbursements': ['bureau_admin'],
   'POST /api/v1/funding/applications/:id/acceptance': ['bureau_admin'],
+  // Funding acceptance: the awardee's organisation applies; the bureau passes or returns.
+  'POST /api/v1/funding/applications/:id/acceptance-application': ['enterprise_member', 'researcher', 'service_member', 'org_admin'],
+  'POST /api/v1/funding/applications/:id/acceptance-application/return': ['bureau_admin'],
   'GET /api/v1/funding/experts': ['reviewer', 'bureau_admin'],
   'POST /api/v1/funding/experts': ['bureau_admin'],
   'PATCH /api/v1/funding/experts/:id': ['bureau_admin'],

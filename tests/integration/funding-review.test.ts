@@ -202,7 +202,7 @@ describe('awards, public notice and disbursement', () => {
     expect((await D.get(`/api/v1/funding/applications/${dairyApp}`)).body.status).toBe('awarded');
   });
 
-  it('pays pre-guidance grants in instalments up to the award, then accepts the project', async () => {
+  it('pays pre-guidance grants in instalments up to the award, then accepts the project on the awardee’s application', async () => {
     expect((await A.post(`/api/v1/funding/applications/${dairyApp}/disbursements`, { amountFen: 45_000_000, paidOn: '2026-04-10', reference: 'CZ-1' })).status).toBe(400);
     expect((await A.post(`/api/v1/funding/applications/${dairyApp}/disbursements`, { amountFen: 24_000_000, paidOn: '2026-04-10', reference: 'CZ-1' })).body.disbursedFen).toBe(24_000_000);
     expect((await A.post(`/api/v1/funding/applications/${dairyApp}/disbursements`, { amountFen: 16_000_001, paidOn: '2026-09-10', reference: 'CZ-2' })).status).toBe(400);
@@ -210,6 +210,8 @@ describe('awards, public notice and disbursement', () => {
     expect(second.body.disbursedFen).toBe(40_000_000);
     expect(await env.db.select().from(fundingDisbursements).where(eq(fundingDisbursements.applicationId, dairyApp))).toHaveLength(2);
     expect((await D.post(`/api/v1/funding/applications/${dairyApp}/acceptance`, { note: 'x' })).status).toBe(403);
+    const report = await pdf(dairy.id, dairyMember.id, '项目验收报告.pdf');
+    expect((await D.post(`/api/v1/funding/applications/${dairyApp}/acceptance-application`, { report: '菌剂已在三家牧场应用。', documents: [{ name: '项目验收报告', fileId: report }] })).status).toBe(200);
     const acc = await A.post(`/api/v1/funding/applications/${dairyApp}/acceptance`, { note: '项目通过验收，菌剂已在三家牧场应用。' });
     expect(acc.body.status).toBe('accepted');
     expect((await A.post(`/api/v1/funding/applications/${dairyApp}/acceptance`, { note: '再次' })).status).toBe(409);

@@ -25,7 +25,7 @@ export async function applyToCall(tx: Tx, actor: Actor, input: z.output<typeof A
   if (call.status !== 'open' || now < call.opensAt || now >= call.closesAt) {
     throw new AppError('INVALID_STATE', { message: { zh: '不在申报期内。', en: 'The call is not accepting applications now.' } });
   }
-  await assertFilesUsable(tx, actor, input.documents.map((d) => d.fileId));
+  await assertFilesUsable(tx, actor, input.documents.map((d) => d.fileId), (i) => `documents.${i}.fileId`);
   const checks = await eligibilityChecks(tx, call, actor.organisationId, input);
   const status = checks.every((c) => c.ok) ? 'submitted' : 'ineligible';
   const [row] = await tx

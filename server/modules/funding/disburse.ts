@@ -1,13 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AcceptBody, DisburseBody } from '../../../shared/contracts/funding.js';
+import type { DisburseBody } from '../../../shared/contracts/funding.js';
 import { type Actor, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { Tx } from '../../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { notify } from '../notifications/notify.js';
 import { addEvent, applicationLink, disbursedFen, findApplication, findCall, yuan } from './repository.js';
-import { fundingApplications, fundingDisbursements } from './schema.js';
+import { fundingDisbursements } from './schema.js';
 
 /**
  * Record a payment of an awarded project: pre-guidance in instalments, the
@@ -29,15 +29,4 @@ export async function disburse(tx: Tx, actor: Actor, id: string, input: z.output
   await addEvent(tx, id, 'disbursed', now, `${n + 1}: ${yuan(input.amountFen)}`);
   if (a.applicantUserId) await notify(tx, { userIds: [a.applicantUserId], kind: 'funding.disbursed', params: { title: a.title, instalment: n + 1, amount: yuan(input.amountFen), reference: input.reference }, link: applicationLink(id) });
   await recordAudit(tx, actor, { action: 'funding_application.disburse', entityType: 'funding_application', entityId: id, changes: { instalment: n + 1, amountFen: input.amountFen } });
-}
-
-/** Final acceptance of an awarded project, with the bureau's note. */
-export async function acceptProject(tx: Tx, actor: Actor, id: string, input: z.output<typeof AcceptBody>, now: Date): Promise<void> {
-  requireCan(actor, 'award', 'funding_application');
-  const a = await findApplication(tx, id, true);
-  if (!a) throw new AppError('NOT_FOUND');
-  if (a.status !== 'awarded') throw new AppError('INVALID_STATE', { message: { zh: '只有已获资助的项目可以验收。', en: 'Only awarded projects can be accepted.' } });
-  await tx.update(fundingApplications).set({ status: 'accepted', acceptanceNote: input.note, acceptedAt: now }).where(eq(fundingApplications.id, id));
-  await addEvent(tx, id, 'accepted', now, input.note);
-  await recordAudit(tx, actor, { action: 'funding_application.accept', entityType: 'funding_application', entityId: id, changes: { note: input.note } });
 }

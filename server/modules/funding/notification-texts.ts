@@ -54,4 +54,16 @@ defineNotificationTemplates({
     zh: { title: '资助资金已拨付', body: `“${s(p, 'title')}”第 ${s(p, 'instalment')} 笔资助资金 ${s(p, 'amount')} 元已拨付（凭证号 ${s(p, 'reference')}）。` },
     en: { title: 'Funds disbursed', body: `Instalment ${s(p, 'instalment')} of CNY ${s(p, 'amount')} for “${s(p, 'title')}” has been paid (reference ${s(p, 'reference')}).` },
   }),
+  'funding.acceptance_submitted': (p) => ({
+    zh: { title: '收到验收申请', body: `资助项目“${s(p, 'title')}”${p.again ? '重新' : ''}提交了验收申请，请审核。` },
+    en: { title: 'Acceptance application received', body: `The funded project “${s(p, 'title')}” has ${p.again ? 're-' : ''}applied for acceptance; please review it.` },
+  }),
+  'funding.acceptance_returned': (p) => ({
+    zh: { title: '验收申请被退回', body: `您的资助项目“${s(p, 'title')}”的验收申请被退回，请修改后重新提交：${s(p, 'note')}` },
+    en: { title: 'Acceptance application returned', body: `The acceptance application of “${s(p, 'title')}” was returned; please correct it and apply again: ${s(p, 'note')}` },
+  }),
+  'funding.accepted': (p) => ({
+    zh: { title: '项目通过验收', body: `您的资助项目“${s(p, 'title')}”已通过验收：${s(p, 'note')}` },
+    en: { title: 'Project accepted', body: `Your funded project “${s(p, 'title')}” has passed acceptance: ${s(p, 'note')}` },
+  }),
 });

@@ -11,7 +11,7 @@ import { experts, fundingApplications, fundingAssignments, fundingCalls, funding
 import type { ObjectionRow } from './objections.js';
 
 /** The workflow order of timeline events: ties at the same moment are shown in it. */
-const EVENT_ORDER = ['submitted', 'ineligible', 'formal_pass', 'formal_reject', 'ranked', 'award_withdrawn', 'awarded', 'not_awarded', 'disbursed', 'accepted'];
+const EVENT_ORDER = ['submitted', 'ineligible', 'formal_pass', 'formal_reject', 'ranked', 'award_withdrawn', 'awarded', 'not_awarded', 'disbursed', 'acceptance_submitted', 'acceptance_returned', 'accepted'];
 
 export type Viewer = 'bureau' | 'applicant' | 'expert';
 const isBureau = (actor: Actor) => can(actor, 'read', 'funding_application', {});
@@ -108,6 +108,9 @@ export async function presentApplication(db: DbOrTx, actor: Actor, a: Applicatio
       : null,
     disbursements: pays.map((p) => ({ instalment: p.instalment, amountFen: p.amountFen, paidOn: p.paidOn, reference: p.reference })),
     acceptanceNote: a.acceptanceNote,
+    acceptance: who === 'expert' || (a.acceptanceReport === null && a.acceptanceReturnNote === null)
+      ? null
+      : { report: a.acceptanceReport ?? '', documents: a.acceptanceDocuments as { name: string; fileId: string }[], submittedAt: a.acceptanceSubmittedAt?.toISOString() ?? null, returnNote: a.acceptanceReturnNote },
     timeline: events.map((e) => ({ at: e.at.toISOString(), event: e.event, note: e.note })),
     createdAt: a.createdAt.toISOString(),
   };

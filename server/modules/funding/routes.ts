@@ -13,7 +13,8 @@ import { assignExperts } from './assign-experts.js';
 import { conflictTable } from './conflicts.js';
 import { createCall } from './create-call.js';
 import { addAward, decideAwards } from './decide-awards.js';
-import { acceptProject, disburse } from './disburse.js';
+import { acceptProject, applyForAcceptance, returnAcceptance } from './acceptance.js';
+import { disburse } from './disburse.js';
 import { addExpert, updateExpert } from './experts.js';
 import { exportRanking } from './export-ranking.js';
 import { extendDeadline } from './extend-deadline.js';
@@ -132,7 +133,7 @@ export function fundingRoutes(app: App): void {
   route(app, c.getApplication, { access: 'read:funding_application' }, async ({ actor, params, deps }) => view(deps.db, actor, params.id, deps.clock()));
   route(app, c.downloadDocument, { access: 'read:funding_application' }, async ({ actor, params, deps, reply }) => {
     const { a } = await loadFor(deps.db, actor, params.id);
-    if (!(a.documents as { fileId: string }[]).some((d) => d.fileId === params.fileId)) throw new AppError('NOT_FOUND');
+    if (![...(a.documents as { fileId: string }[]), ...(a.acceptanceDocuments as { fileId: string }[])].some((d) => d.fileId === params.fileId)) throw new AppError('NOT_FOUND');
     const file = await findFile(deps.db, params.fileId);
     if (!file) throw new AppError('NOT_FOUND');
     return sendFile(reply, file);
@@ -162,6 +163,15 @@ export function fundingRoutes(app: App): void {
   });
   route(app, c.accept, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
     await withTx(deps.db, (tx) => acceptProject(tx, actor, params.id, body, deps.clock()));
+    return view(deps.db, actor, params.id, deps.clock());
+  });
+  route(app, c.applyForAcceptance, { access: 'create:funding_application' }, async ({ actor, params, body, deps }) => {
+    await loadFor(deps.db, actor, params.id);
+    await withTx(deps.db, (tx) => applyForAcceptance(tx, actor, params.id, body, deps.clock()));
+    return view(deps.db, actor, params.id, deps.clock());
+  });
+  route(app, c.returnAcceptance, { access: 'award:funding_application' }, async ({ actor, params, body, deps }) => {
+    await withTx(deps.db, (tx) => returnAcceptance(tx, actor, params.id, body, deps.clock()));
     return view(deps.db, actor, params.id, deps.clock());
   });
   route(app, c.listExperts, { access: 'read:funding_expert' }, async ({ deps }) => ({ items: await presentExperts(deps.db, await deps.db.select().from(experts).orderBy(experts.name)) }));
