@@ -10,6 +10,7 @@ import { download } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
+import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { useApplication, useCall, useConflicts, useFundingMutations } from './api';
@@ -61,7 +62,7 @@ export function ApplicationPage() {
           </Card>
           {a.timeline.length > 0 && (
             <Card size="small" title={t('funding.application.timeline')} style={{ flex: 1, minWidth: 280 }}>
-              <Timeline data-testid="funding-timeline" items={a.timeline.map((e) => ({ color: e.event.includes('reject') || e.event === 'ineligible' || e.event === 'award_withdrawn' || e.event === 'not_awarded' ? 'red' : 'green', children: <><div>{t(`funding.events.${e.event as 'submitted'}`)}{e.note ? `：${e.note}` : ''}</div><small>{formatDateTime(e.at)}</small></> }))} />
+              <Timeline data-testid="funding-timeline" items={a.timeline.map((e) => ({ color: e.event.includes('reject') || e.event === 'ineligible' || e.event === 'award_withdrawn' || e.event === 'not_awarded' || e.event === 'acceptance_returned' ? 'red' : 'green', children: <><div>{t(`funding.events.${e.event as 'submitted'}`)}{e.note ? `：${e.note}` : ''}</div><small>{formatDateTime(e.at)}</small></> }))} />
             </Card>
           )}
         </Flex>
@@ -70,7 +71,7 @@ export function ApplicationPage() {
         {(bureau || a.reviews.length > 0 || a.myReview) && <ReviewsCard a={a} canExtend={bureau && a.status === 'in_review'} />}
         {a.myReview && c && <ScoreCard a={a} call={c} />}
         {(a.status === 'awarded' || a.status === 'accepted' || a.disbursements.length > 0) && <DisburseCard a={a} canRecord={hasPermission('award:funding_application') && a.status === 'awarded'} />}
-        {hasPermission('award:funding_application') && a.status === 'awarded' && <AcceptCard a={a} />}
+        {(a.status === 'awarded' || a.status === 'accepted') && <AcceptanceCard a={a} canApply={!bureau && hasPermission('create:funding_application')} canDecide={hasPermission('award:funding_application')} />}
       </Flex>
     </div>
   );
@@ -273,17 +274,91 @@ function DisburseCard({ a, canRecord }: { a: App; canRecord: boolean }) {
   );
 }
 
-function AcceptCard({ a }: { a: App }) {
+/**
+ * Acceptance (验收): the awardee applies with a report and documents (again
+ * after a return, the last report prefilled); the bureau sees them and passes
+ * the project with its conclusion or returns the application with the reasons.
+ */
+function AcceptanceCard({ a, canApply, canDecide }: { a: App; canApply: boolean; canDecide: boolean }) {
+  const { t } = useTranslation();
+  const acc = a.acceptance;
+  const waiting = a.status === 'awarded' && !!acc?.submittedAt;
+  const status = a.status === 'accepted' ? <Tag color="green">{t('funding.accept.passed')}</Tag> : waiting ? <Tag color="blue">{t('funding.accept.waiting')}</Tag> : acc?.returnNote ? <Tag color="red">{t('funding.accept.returned')}</Tag> : <Tag>{t('funding.accept.notYet')}</Tag>;
+  return (
+    <Card size="small" title={t('funding.accept.title')} extra={<span data-testid="acceptance-status">{status}</span>}>
+      <Flex vertical gap={12}>
+        {acc?.returnNote && a.status === 'awarded' && !waiting && <Alert type="warning" showIcon message={t('funding.accept.returnedBecause')} description={acc.returnNote} data-testid="acceptance-return-note" />}
+        {acc && (waiting || a.status === 'accepted' || !canApply) && (
+          <Descriptions size="small" column={1} items={[
+            { key: 'r', label: t('funding.accept.report'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{acc.report}</span> },
+            { key: 'd', label: t('funding.accept.documents'), children: <Flex vertical data-testid="acceptance-documents">{acc.documents.map((d) => <a key={d.fileId} onClick={() => void download(f.downloadDocument, undefined, d.name, { id: a.id, fileId: d.fileId })}>{d.name}</a>)}</Flex> },
+            ...(acc.submittedAt ? [{ key: 's', label: t('funding.accept.submittedAt'), children: formatDateTime(acc.submittedAt) }] : []),
+          ]} />
+        )}
+        {canApply && a.status === 'awarded' && !waiting && <AcceptanceForm a={a} />}
+        {canDecide && a.status === 'awarded' && (waiting ? <AcceptanceDecision a={a} /> : <Alert type="info" showIcon message={t('funding.accept.waitingForAwardee')} />)}
+      </Flex>
+    </Card>
+  );
+}
+
+function AcceptanceForm({ a }: { a: App }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ report: string; documents: { name: string; fileId?: string }[] }>();
+  const m = useFundingMutations();
+  const fail = useErrorToast();
+  const ok = useSuccessToast();
+  const required = [{ required: true, message: t('catalog.editor.required') }];
+  const initial = a.acceptance?.documents.length ? a.acceptance.documents : [{ name: t('funding.accept.defaultDocument') }];
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      await m.applyAcceptance.mutateAsync({ id: a.id, body: { report: v.report, documents: v.documents.map((d) => ({ name: d.name, fileId: d.fileId! })) } });
+      ok(t('funding.accept.applied'));
+    } catch (e) {
+      if (!applyFieldErrors(form, e)) fail(e);
+    }
+  };
+  return (
+    <Form form={form} layout="vertical" initialValues={{ report: a.acceptance?.report ?? '', documents: initial }}>
+      <Form.Item name="report" label={t('funding.accept.report')} rules={required} extra={t('funding.accept.reportHint')}><Input.TextArea rows={4} maxLength={4000} data-testid="acceptance-report" /></Form.Item>
+      <Form.List name="documents">
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((field, i) => (
+              <Flex key={field.key} gap={8} align="start" wrap>
+                <Form.Item name={[field.name, 'name']} label={i === 0 ? t('funding.accept.documentName') : undefined} rules={required} style={{ minWidth: 200 }}><Input maxLength={100} data-testid={`acceptance-doc-name-${i}`} /></Form.Item>
+                <Form.Item name={[field.name, 'fileId']} label={i === 0 ? t('funding.accept.documents') : undefined} rules={required}><AttachmentUpload label={t('funding.apply.upload')} testId={`acceptance-doc-${i}`} /></Form.Item>
+                {fields.length > 1 && <Button type="link" danger onClick={() => remove(field.name)}>{t('funding.accept.removeDocument')}</Button>}
+              </Flex>
+            ))}
+            {fields.length < 10 && <Button onClick={() => add({ name: '' })} style={{ alignSelf: 'start' }} data-testid="acceptance-add-document">{t('funding.accept.addDocument')}</Button>}
+          </>
+        )}
+      </Form.List>
+      <Button type="primary" style={{ marginTop: 12 }} onClick={() => void submit()} loading={m.applyAcceptance.isPending} data-testid="acceptance-submit">{a.acceptance?.returnNote ? t('funding.accept.reapply') : t('funding.accept.apply')}</Button>
+    </Form>
+  );
+}
+
+/** The bureau's conclusion: pass (the note is the conclusion) or return (the note is the reasons); both need the note. */
+function AcceptanceDecision({ a }: { a: App }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  const [returning, setReturning] = useState(false);
   const m = useFundingMutations();
   const fail = useErrorToast();
   return (
-    <Card size="small" title={t('funding.accept.title')}>
-      <Flex gap={8} align="start">
-        <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('funding.accept.note')} maxLength={2000} />
-        <Button type="primary" disabled={!note.trim()} loading={m.accept.isPending} onClick={() => m.accept.mutateAsync({ id: a.id, note }).catch(fail)}>{t('funding.accept.submit')}</Button>
+    <Flex vertical gap={8}>
+      <Input.TextArea rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('funding.accept.notePlaceholder')} maxLength={2000} data-testid="acceptance-note" />
+      <Flex gap={8}>
+        <Button type="primary" disabled={!note.trim()} loading={m.accept.isPending} onClick={() => m.accept.mutateAsync({ id: a.id, note }).catch(fail)} data-testid="acceptance-pass">{t('funding.accept.submit')}</Button>
+        <Button danger disabled={!note.trim()} onClick={() => setReturning(true)} data-testid="acceptance-return">{t('funding.accept.return')}</Button>
       </Flex>
-    </Card>
+      <Modal open={returning} title={t('funding.accept.return')} onCancel={() => setReturning(false)} confirmLoading={m.returnAcceptance.isPending} okButtonProps={{ danger: true, 'data-testid': 'acceptance-return-confirm' } as never}
+        onOk={() => m.returnAcceptance.mutateAsync({ id: a.id, note }).then(() => { setReturning(false); setNote(''); }).catch(fail)}>
+        {t('funding.accept.returnConfirm', { note })}
+      </Modal>
+    </Flex>
   );
 }

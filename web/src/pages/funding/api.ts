@@ -36,6 +36,8 @@ export function useFundingMutations() {
     object: useMutation({ mutationFn: (x: { id: string; body: BodyOf<typeof f.object> }) => api(f.object, { params: { id: x.id }, body: x.body }), ...on }),
     resolve: useMutation({ mutationFn: (x: { id: string; body: BodyOf<typeof f.resolveObjection> }) => api(f.resolveObjection, { params: { id: x.id }, body: x.body }), ...on }),
     disburse: useMutation({ mutationFn: (x: { id: string; body: BodyOf<typeof f.disburse> }) => api(f.disburse, { params: { id: x.id }, body: x.body }), ...on }),
+    applyAcceptance: useMutation({ mutationFn: (x: { id: string; body: BodyOf<typeof f.applyForAcceptance> }) => api(f.applyForAcceptance, { params: { id: x.id }, body: x.body }), ...on }),
+    returnAcceptance: useMutation({ mutationFn: (x: { id: string; note: string }) => api(f.returnAcceptance, { params: { id: x.id }, body: { note: x.note } }), ...on }),
     accept: useMutation({ mutationFn: (x: { id: string; note: string }) => api(f.accept, { params: { id: x.id }, body: { note: x.note } }), ...on }),
     addExpert: useMutation({ mutationFn: (body: BodyOf<typeof f.addExpert>) => api(f.addExpert, { body }), ...on }),
     updateExpert: useMutation({ mutationFn: (x: { id: string; body: BodyOf<typeof f.updateExpert> }) => api(f.updateExpert, { params: { id: x.id }, body: x.body }), ...on }),
