@@ -2,21 +2,27 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
 import { Cast, createAccount, signIn } from './support/cast.js';
+import { passFundingNotice } from './support/db.js';
 import { sleep } from './support/launch.js';
 
 /**
- * Issue 8, a post-subsidy (后补助) from call to public notice: the bureau opens
+ * Issue 8, a post-subsidy (后补助) from call to acceptance: the bureau opens
  * the call; an enterprise applies with its acceptance report; the bureau
  * passes the formal review and assigns two experts, the third (who works at
  * the applicant) shown as excluded with the reason; each expert scores on
  * the call's form; after the window the bureau closes the review (ranking),
  * awards within the budget and publishes the list; the public sees it on the
- * notice page; an objection with evidence is filed and the bureau dismisses
- * it. Disbursement needs the notice to have passed (days on the real clock),
- * so it is covered by tests/integration/funding-*.test.ts.
+ * notice page; an expert (an account without an organisation) objects with
+ * evidence uploaded from the form and the bureau downloads it and dismisses
+ * the objection. The notice period then passes (support/db.ts: days on the
+ * real clock cannot pass in a test) and the bureau makes the list final on
+ * the call page; the bureau records the one-off disbursement; the awardee
+ * applies for acceptance with a report and a document; the bureau passes it
+ * and the awardee sees the project accepted.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
+const databaseUrl = inject('e2eDatabaseUrl');
 const cast = new Cast(baseUrl);
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
@@ -26,13 +32,12 @@ const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: Buff
 const WINDOW_MS = 120_000;
 
 describe('funding programme journey', () => {
-  it('the bureau opens a call, an enterprise applies, experts score (a conflicted one excluded), the bureau ranks and awards, and the public notice shows it', async () => {
+  it('the bureau opens a call, an enterprise applies, experts score (a conflicted one excluded), the bureau ranks and awards, an expert objects with evidence during the notice, and the award is final, paid and accepted', async () => {
     const journey = new Journey('funding');
     const step = <T>(name: string, fn: () => Promise<T>) => journey.step(name, cast.pages, fn);
     const suffix = uniqueSuffix();
     const ent = { username: `fent${suffix}`, password: 'Wind-Funding-2026!', org: `凉州区天马风电装备有限公司${suffix}` };
     const bureau = { username: `fbur${suffix}`, password: 'Bureau-Funding-2026!' };
-    const rival = { username: `friv${suffix}`, password: 'Rival-Funding-2026!', org: `武威风能装备制造有限公司${suffix}` };
     const experts = [
       { username: `fexa${suffix}`, password: 'Expert-A-Funding-2026!', name: `张教授${suffix}`, unit: '兰州大学' },
       { username: `fexb${suffix}`, password: 'Expert-B-Funding-2026!', name: `李研究员${suffix}`, unit: '甘肃省机械科学研究院' },
@@ -46,7 +51,6 @@ describe('funding programme journey', () => {
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: ent.org, username: ent.username, password: ent.password });
-      await registerEnterprise(baseUrl, { orgName: rival.org, username: rival.username, password: rival.password });
       const admin = await apiAs(baseUrl, 'admin', adminPassword);
       await createAccount(baseUrl, admin, { username: bureau.username, displayName: '李科长', roles: ['bureau_admin'] }, bureau.password);
       const expertUserIds: string[] = [];
@@ -185,10 +189,11 @@ describe('funding programme journey', () => {
       await pe.getByTestId('funding-timeline').getByText('评审结束，完成排名').waitFor();
     });
 
-    // 7. Anyone signed in may object during the notice, with reasons and evidence; the bureau resolves it.
-    await step('objection-filed-and-dismissed', async () => {
+    // 7. Anyone signed in may object during the notice, with reasons and evidence: here an expert, who has no
+    //    organisation, uploads the evidence from the form; the bureau downloads it and resolves the objection.
+    await step('expert-objects-with-evidence-and-bureau-dismisses', async () => {
       const po = await cast.person();
-      await signIn(po, rival.username, rival.password);
+      await signIn(po, experts[1]!.username, experts[1]!.password);
       await po.goto(`/console/funding/calls/${callId}?tab=notice`);
       await po.getByTestId('object-open').click();
       await po.getByTestId('object-target').click();
@@ -196,17 +201,73 @@ describe('funding programme journey', () => {
       await po.getByTestId('object-text').fill('请核实该项目是否已获省级同类补助。');
       await po.locator('.ant-modal input[type="file"]').first().setInputFiles(pdf('省级补助名单.pdf'));
       await po.getByTestId('object-evidence-name').getByText('省级补助名单.pdf').waitFor();
+      await journey.shot(po, 'expert-objection-with-evidence');
       await po.getByTestId('object-submit').click();
       await po.locator('.ant-message-success').first().waitFor();
       await pb.goto(`/console/funding/calls/${callId}?tab=notice`);
       await pb.getByText('1 条异议待处理').first().waitFor();
       const row = pb.getByTestId('objections-table').locator('tr', { hasText: '省级同类补助' });
-      await row.getByText('省级补助名单.pdf').waitFor();
+      await row.getByText(experts[1]!.name).waitFor();
+      const [evidence] = await Promise.all([pb.waitForEvent('download'), row.getByText('省级补助名单.pdf').click()]);
+      expect(evidence.suggestedFilename()).toBe('省级补助名单.pdf');
       await row.locator('[data-testid^="resolve-"]').click();
       await pb.getByTestId('resolve-text').fill('经核实，该项目未获省级同类补助，异议不成立。');
       await pb.getByTestId('resolve-submit').click();
       await row.getByText('驳回').waitFor();
       await journey.shot(pb, 'objection-dismissed');
+    });
+
+    // 8. The notice period passes (days on the real clock: support/db.ts) and the bureau makes the list final.
+    await step('notice-ends-and-list-final', async () => {
+      await passFundingNotice(databaseUrl, callId);
+      await pb.goto(`/console/funding/calls/${callId}`);
+      await pb.getByTestId('move-awarded').click();
+      await pb.getByTestId('move-confirm').click();
+      await pb.getByTestId('call-status').getByText('已确定').waitFor();
+      await pv.goto('/funding/awards');
+      await pv.getByTestId(`public-call-${callId}`).getByText('名单已确定').waitFor();
+      await pe.goto(`/console/funding/applications/${applicationId}`);
+      await pe.getByTestId('funding-timeline').getByText('公示期满，获得资助').waitFor();
+      await pe.getByTestId('acceptance-status').getByText('未申请验收').waitFor();
+    });
+
+    // 9. The bureau records the disbursement: a post-subsidy is paid at once, the whole award.
+    await step('bureau-disburses', async () => {
+      await pb.goto(`/console/funding/applications/${applicationId}`);
+      await pb.getByTestId('left-to-pay').getByText('180,000.00').waitFor();
+      await pb.getByTestId('disburse-reference').fill('LZCZ-2026-0815');
+      await pb.getByTestId('disburse-submit').click();
+      await pb.getByTestId('disbursed-amount').getByText('180,000.00').waitFor();
+      await pb.getByTestId('disbursements-table').getByText('LZCZ-2026-0815').waitFor();
+      await pb.getByTestId('acceptance-status').getByText('未申请验收').waitFor();
+      await journey.shot(pb, 'disbursed');
+    });
+
+    // 10. The awardee applies for acceptance (验收) with a report and a document; the bureau passes it.
+    await step('awardee-applies-for-acceptance', async () => {
+      await pe.goto(`/console/funding/applications/${applicationId}`);
+      await pe.getByTestId('disbursed-amount').getByText('180,000.00').waitFor();
+      await pe.getByTestId('acceptance-report').fill('变桨控制系统已批量装机 120 台，国产化率 95%，补助资金全部用于装机验证。');
+      await pe.getByTestId('acceptance-doc-name-0').fill('项目绩效报告');
+      await pe.locator('[data-testid="funding-application-page"] input[type="file"]').first().setInputFiles(pdf('项目绩效报告.pdf'));
+      await pe.getByTestId('acceptance-doc-0-name').getByText('项目绩效报告.pdf').waitFor();
+      await journey.shot(pe, 'acceptance-application');
+      await pe.getByTestId('acceptance-submit').click();
+      await pe.getByTestId('acceptance-status').getByText('验收申请待审核').waitFor();
+      await pe.getByTestId('funding-timeline').getByText('提交验收申请').waitFor();
+    });
+
+    await step('bureau-passes-acceptance', async () => {
+      await pb.goto(`/console/funding/applications/${applicationId}`);
+      await pb.getByTestId('acceptance-documents').getByText('项目绩效报告').waitFor();
+      await pb.getByTestId('acceptance-note').fill('项目目标全部完成，资金使用规范，同意通过验收。');
+      await pb.getByTestId('acceptance-pass').click();
+      await pb.getByTestId('acceptance-status').getByText('已通过验收').waitFor();
+      await pe.goto(`/console/funding/applications/${applicationId}`);
+      await pe.getByTestId('acceptance-status').getByText('已通过验收').waitFor();
+      await pe.getByTestId('funding-timeline').getByText('通过验收').waitFor();
+      await pe.getByText('项目目标全部完成，资金使用规范，同意通过验收。').first().waitFor();
+      await journey.shot(pe, 'project-accepted');
     });
   }, 600_000);
 });

@@ -61,3 +61,23 @@ export async function passBookedSlot(dbUrl: string, facilityName: string): Promi
     await client.end();
   }
 }
+
+/**
+ * Lets a funding call's public notice (公示) period pass. The notice lasts the
+ * call's days on the real clock, which no test can wait for, and the platform
+ * rightly has no "end notice now". So: move the call's notice end a minute
+ * into the past, as if the days had gone by. Nothing else changes: the bureau
+ * then makes the list final from the call page (refused while an objection is
+ * open), exactly as after the period; the hourly funding sweep would do the
+ * same on its own.
+ */
+export async function passFundingNotice(dbUrl: string, callId: string): Promise<void> {
+  const client = new pg.Client({ connectionString: dbUrl });
+  await client.connect();
+  try {
+    const r = await client.query(`UPDATE funding_calls SET notice_ends_at = now() - interval '1 minute' WHERE id = $1 AND status = 'notice'`, [callId]);
+    if (r.rowCount !== 1) throw new Error(`Funding call ${callId} is not in public notice`);
+  } finally {
+    await client.end();
+  }
+}
