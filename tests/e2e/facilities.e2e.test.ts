@@ -13,7 +13,12 @@ import { Cast, createAccount, signIn } from './support/cast.js';
  * institute confirms it; a second request for an overlapping slot is refused
  * with a clear message under the slot; once the slot has passed the institute
  * records the use with its fee, and the monthly utilisation chart and its
- * summary show it.
+ * summary show it. Before the slot has started, the institute's "record use"
+ * is shown disabled with the reason.
+ *
+ * The enterprise's browser is in Los Angeles (playwright's `timezoneId`,
+ * 16 hours behind the district): the booking form shows and takes 北京时间, so
+ * the slot typed as 10:00 is stored as 10:00 Asia/Shanghai.
  *
  * The e2e server runs the real clock: a booking must lie in the future and a
  * use can only be recorded once its slot has ended. The journey books
@@ -38,18 +43,14 @@ function tomorrowAt(hh: number, mm: number): number {
   return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1, hh, mm) - SHANGHAI;
 }
 
-/** Types a slot into the booking form's range picker, in the browser's own time zone. */
+/** An instant as the district's wall-clock time, "YYYY-MM-DD HH:mm" (北京时间). */
+function districtText(ms: number): string {
+  return new Date(ms + SHANGHAI).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/** Types a slot into the booking form's range picker in district time (北京时间), whatever the browser's zone. */
 async function typeSlot(page: Page, from: number, to: number): Promise<void> {
-  const [a, b] = await page.evaluate(
-    (slot: number[]) =>
-      slot.map((ms) => {
-        const d = new Date(ms);
-        const p = (n: number) => String(n).padStart(2, '0');
-        return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
-      }),
-    [from, to],
-  );
-  await fillRange(page, page.getByTestId('booking-form'), a!, b!);
+  await fillRange(page, page.getByTestId('booking-form'), districtText(from), districtText(to));
 }
 
 /**
@@ -140,8 +141,8 @@ describe('shared facilities journey', () => {
       await journey.shot(bureau, 'queue-after-approval');
     });
 
-    // 3. The enterprise finds it in the public directory and opens it.
-    const enterprise = await cast.person();
+    // 3. The enterprise finds it in the public directory and opens it, from a browser in Los Angeles.
+    const enterprise = await cast.person(undefined, { timezoneId: 'America/Los_Angeles' });
     let facilityPath = '';
     await step('directory-search', async () => {
       await signIn(enterprise, ent.username, ent.password);
@@ -161,14 +162,25 @@ describe('shared facilities journey', () => {
     const start = tomorrowAt(10, 0);
     const end = start + 30 * MINUTE;
 
-    // 4. The enterprise requests the slot.
+    // 4. The enterprise requests the slot, typed as 北京时间 in a browser 16 hours behind.
     await step('request-slot', async () => {
+      expect(await enterprise.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
+      expect(await enterprise.getByTestId('booking-form').textContent()).toContain('预约时段（北京时间）');
+      // The browser's clock is elsewhere: the form says so and gives the time in the district now.
+      expect(await enterprise.getByTestId('booking-zone-hint').textContent()).toContain('现在是北京时间');
       await typeSlot(enterprise, start, end);
       await enterprise.getByTestId('booking-purpose').fill('甜高粱茎秆汁液糖分测定，约10个样品。');
       await journey.shot(enterprise, 'booking-form');
       await enterprise.getByTestId('booking-submit').click();
       await enterprise.getByTestId('booking-requested').waitFor();
       await journey.shot(enterprise, 'booking-requested');
+      // Stored as 10:00–10:30 Asia/Shanghai (02:00–02:30 UTC), not as 10:00 in Los Angeles.
+      const mine = (await (await apiAs(baseUrl, ent.username, ent.password)).get('/api/v1/facility-bookings?scope=mine')) as { items: { facility: { name: string }; startsAt: string; endsAt: string }[] };
+      const booked = mine.items.filter((b) => b.facility.name === name);
+      expect(booked.map((b) => [b.startsAt, b.endsAt])).toEqual([[new Date(start).toISOString(), new Date(end).toISOString()]]);
+      // And shown so in the enterprise's list of bookings.
+      await enterprise.goto('/console/bookings');
+      await expect.poll(async () => enterprise.getByTestId('my-booking-slot').first().textContent()).toBe(`${districtText(start)} – ${districtText(end).slice(11)}`);
     });
 
     // 5. The institute confirms it.
@@ -179,6 +191,12 @@ describe('shared facilities journey', () => {
       const row = owner.locator('tr').filter({ hasText: ent.org });
       await row.getByTestId('booking-confirm').click();
       await expect.poll(async () => row.getByTestId('booking-status').textContent()).toBe('已确认');
+      // The slot is tomorrow: "record use" is not offered yet, and says why.
+      expect(await row.getByTestId('booking-record-usage').count()).toBe(0);
+      // The pointer still rests where the confirm button was; move it off first, or the hover is no move at all.
+      await owner.mouse.move(0, 0);
+      await row.getByTestId('booking-record-usage-later').hover();
+      await expect.poll(async () => owner.locator('.ant-tooltip:visible .ant-tooltip-inner').textContent()).toBe(`预约时段开始（北京时间 ${districtText(start)}）后才能登记使用`);
       await journey.shot(owner, 'booking-confirmed');
     });
 
@@ -192,8 +210,8 @@ describe('shared facilities journey', () => {
       await enterprise.getByTestId('booking-form').getByText('该时段已有确认的预约').waitFor();
       expect(await enterprise.getByTestId('booking-requested').count()).toBe(0);
       await journey.shot(enterprise, 'overlap-refused');
-      // The public calendar shows the confirmed slot as taken.
-      expect(await enterprise.getByText('已预约').count()).toBeGreaterThan(0);
+      // The public calendar shows the confirmed slot as taken, in 北京时间.
+      expect(await enterprise.getByTestId('calendar-entry').filter({ hasText: '已预约' }).textContent()).toContain(`${districtText(start)} – ${districtText(end).slice(11)}`);
     });
 
     // 7. After the slot, the institute records the use with its fee (60 yuan: the rule's 120 an hour for half an hour).

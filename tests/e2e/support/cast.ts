@@ -37,10 +37,11 @@ export class Cast {
   /** Every page opened so far, for `Journey.step` to photograph on failure. */
   readonly pages = (): Page[] => this.open_;
 
-  async person(viewport: Viewport = { width: 1280, height: 900 }): Promise<Page> {
+  /** `timezoneId` puts this person's browser in another time zone (e.g. 'America/Los_Angeles'); else the machine's. */
+  async person(viewport: Viewport = { width: 1280, height: 900 }, options: { timezoneId?: string } = {}): Promise<Page> {
     if (!this.browser) throw new Error('Cast.open() was not called');
     const phone = viewport.width < 500;
-    const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport, locale: 'zh-CN', acceptDownloads: true, isMobile: phone, hasTouch: phone });
+    const context = await this.browser.newContext({ baseURL: this.baseUrl, viewport, locale: 'zh-CN', acceptDownloads: true, isMobile: phone, hasTouch: phone, timezoneId: options.timezoneId });
     context.setDefaultTimeout(STEP_TIMEOUT);
     this.contexts.push(context);
     const page = await context.newPage();

@@ -1,17 +1,24 @@
-import { useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as f from '@shared/contracts/facilities.js';
 import type { BookingView } from '@shared/contracts/facilities.js';
-import { download } from '../../api/client';
+import { ApiError, download } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
-import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useBookings, useFacility, useFacilityMutations, useUsage, useUtilisation, yuan } from './api';
+import { districtSlot, districtTime, districtToday, fromPicker, toPicker } from './district-time';
+
+/** Puts the server's errors on a period's two ends (startsAt/endsAt, startedAt/endedAt) under the form's one range field. */
+function periodErrors(form: FormInstance, e: unknown): boolean {
+  const ends = e instanceof ApiError ? e.fields.filter((x) => ['startsAt', 'endsAt', 'startedAt', 'endedAt'].includes(x.path)) : [];
+  if (ends.length) form.setFields([{ name: 'period', errors: ends.map((x) => x.message) }]);
+  return ends.length > 0;
+}
 
 /** The owner's desk for one facility: booking requests, closed periods, usage and fees, monthly utilisation. */
 export function FacilityConsole() {
@@ -20,7 +27,8 @@ export function FacilityConsole() {
   const fac = useFacility(id);
   const bookings = useBookings({ scope: 'owner', facilityId: id, pageSize: 100 });
   const usage = useUsage(id);
-  const [year, setYear] = useState(dayjs().year());
+  const thisYear = Number(districtToday().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
   const util = useUtilisation(id, year);
   const m = useFacilityMutations();
   const toast = useErrorToast();
@@ -31,6 +39,19 @@ export function FacilityConsole() {
   const [usageForm] = Form.useForm();
   const [blockForm] = Form.useForm();
   const act = (p: Promise<unknown>) => p.catch(toast);
+
+  // A confirmed booking is offered for recording once its slot has started on the server's clock (the
+  // server sends 'record_usage' then). Ask again when the next such slot starts by this browser's clock,
+  // and every half minute after that while the server still says not yet (the clocks may differ).
+  const waiting = (bookings.data?.items ?? []).filter((b) => b.status === 'confirmed' && !b.actions.includes('record_usage'));
+  const nextStart = waiting.length ? Math.min(...waiting.map((b) => Date.parse(b.startsAt))) : null;
+  const { refetch } = bookings;
+  useEffect(() => {
+    if (nextStart === null) return;
+    const wait = nextStart - Date.now();
+    const timer = setTimeout(() => void refetch(), wait > 0 ? Math.min(wait + 1000, 2 ** 31 - 1) : 30_000);
+    return () => clearTimeout(timer);
+  }, [nextStart, bookings.dataUpdatedAt, refetch]);
 
   const chart = useMemo<EChartOption>(() => {
     const months = util.data?.months ?? [];
@@ -54,8 +75,8 @@ export function FacilityConsole() {
         body: {
           bookingId: using && using !== 'direct' ? using.id : undefined,
           userName: v.userName || undefined,
-          startedAt: v.period[0].format(),
-          endedAt: v.period[1].format(),
+          startedAt: fromPicker(v.period[0]),
+          endedAt: fromPicker(v.period[1]),
           samples: v.samples ?? undefined,
           feeFen: v.feeYuan === undefined || v.feeYuan === null ? undefined : Math.round(v.feeYuan * 100),
           note: v.note || undefined,
@@ -63,15 +84,15 @@ export function FacilityConsole() {
       });
       setUsing(null);
     } catch (e) {
-      if (!applyFieldErrors(usageForm, e)) toast(e);
+      if (!periodErrors(usageForm, e) && !applyFieldErrors(usageForm, e)) toast(e);
     }
   };
   const saveBlock = async (v: { period: [Dayjs, Dayjs]; reason: string }) => {
     try {
-      await m.block.mutateAsync({ id, body: { startsAt: v.period[0].format(), endsAt: v.period[1].format(), reason: v.reason } });
+      await m.block.mutateAsync({ id, body: { startsAt: fromPicker(v.period[0]), endsAt: fromPicker(v.period[1]), reason: v.reason } });
       setBlocking(false);
     } catch (e) {
-      if (!applyFieldErrors(blockForm, e)) toast(e);
+      if (!periodErrors(blockForm, e) && !applyFieldErrors(blockForm, e)) toast(e);
     }
   };
 
@@ -87,7 +108,7 @@ export function FacilityConsole() {
           dataSource={bookings.data?.items ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: t('facilities.fields.slot'), key: 'slot', render: (_, b: BookingView) => `${formatDateTime(b.startsAt)} – ${dayjs(b.endsAt).format('HH:mm')}` },
+            { title: t('facilities.fields.slotBeijing'), key: 'slot', render: (_, b: BookingView) => districtSlot(b.startsAt, b.endsAt) },
             { title: t('facilities.fields.requester'), key: 'r', render: (_, b: BookingView) => `${b.requester.organisation?.name ?? ''} ${b.requester.displayName}` },
             { title: t('facilities.fields.purpose'), dataIndex: 'purpose' },
             { title: t('facilities.fields.estimatedFee'), key: 'fee', render: (_, b: BookingView) => yuan(b.estimatedFeeFen) },
@@ -99,7 +120,27 @@ export function FacilityConsole() {
                 <Space wrap>
                   {b.actions.includes('confirm') && <Button size="small" type="primary" data-testid="booking-confirm" onClick={() => act(m.move.mutateAsync({ move: 'confirm', id: b.id }))}>{t('facilities.console.confirm')}</Button>}
                   {b.actions.includes('decline') && <Button size="small" onClick={() => { setNote(''); setDeclining(b); }}>{t('facilities.console.decline')}</Button>}
-                  {b.actions.includes('record_usage') && <Button size="small" data-testid="booking-record-usage" onClick={() => { usageForm.setFieldsValue({ period: [dayjs(b.startsAt), dayjs(b.endsAt)], samples: b.samples ?? undefined }); setUsing(b); }}>{t('facilities.console.recordUsage')}</Button>}
+                  {b.actions.includes('record_usage') ? (
+                    <Button
+                      size="small"
+                      data-testid="booking-record-usage"
+                      onClick={() => {
+                        // A use still under way is prefilled up to now: only ended uses can be recorded.
+                        usageForm.setFieldsValue({ period: [toPicker(b.startsAt), toPicker(Math.min(Date.parse(b.endsAt), Math.floor(Date.now() / 60_000) * 60_000))], samples: b.samples ?? undefined });
+                        setUsing(b);
+                      }}
+                    >
+                      {t('facilities.console.recordUsage')}
+                    </Button>
+                  ) : (
+                    b.status === 'confirmed' && (
+                      <Tooltip title={t('facilities.console.recordLater', { start: districtTime(b.startsAt) })}>
+                        <span data-testid="booking-record-usage-later" style={{ display: 'inline-block', cursor: 'not-allowed' }}>
+                          <Button size="small" disabled style={{ pointerEvents: 'none' }}>{t('facilities.console.recordUsage')}</Button>
+                        </span>
+                      </Tooltip>
+                    )
+                  )}
                   {b.actions.includes('cancel') && (
                     <Popconfirm title={t('facilities.console.cancelConfirm')} onConfirm={() => act(m.move.mutateAsync({ move: 'cancel', id: b.id }))}>
                       <Button size="small" danger>{t('facilities.console.cancel')}</Button>
@@ -117,7 +158,7 @@ export function FacilityConsole() {
         title={t('facilities.console.utilisation')}
         extra={
           <Space>
-            <Select value={year} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: dayjs().year() - d, label: `${dayjs().year() - d}` }))} />
+            <Select value={year} onChange={setYear} options={[0, 1, 2, 3].map((d) => ({ value: thisYear - d, label: `${thisYear - d}` }))} />
             <Button onClick={() => void download(f.usageExport, { year }, 'usage.xlsx', { id })}>{t('facilities.console.export')}</Button>
           </Space>
         }
@@ -141,8 +182,8 @@ export function FacilityConsole() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
             { title: t('facilities.fields.userName'), dataIndex: 'userName' },
-            { title: t('facilities.fields.start'), dataIndex: 'startedAt', render: formatDateTime },
-            { title: t('facilities.fields.end'), dataIndex: 'endedAt', render: formatDateTime },
+            { title: t('facilities.fields.startBeijing'), dataIndex: 'startedAt', render: (v: string) => districtTime(v) },
+            { title: t('facilities.fields.endBeijing'), dataIndex: 'endedAt', render: (v: string) => districtTime(v) },
             { title: t('facilities.fields.samples'), dataIndex: 'samples' },
             { title: t('facilities.fields.feeYuan'), dataIndex: 'feeFen', render: (v: number) => yuan(v) },
             { title: t('facilities.fields.note'), dataIndex: 'note' },
@@ -154,7 +195,7 @@ export function FacilityConsole() {
       </Modal>
       <Modal open={!!using} title={t('facilities.console.recordUsage')} onCancel={() => setUsing(null)} onOk={() => usageForm.submit()} confirmLoading={m.usage.isPending}>
         <Form form={usageForm} layout="vertical" onFinish={saveUsage}>
-          <Form.Item name="period" label={t('facilities.fields.slot')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+          <Form.Item name="period" label={t('facilities.fields.slotBeijing')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
           {using === 'direct' && <Form.Item name="userName" label={t('facilities.fields.userName')} rules={[{ required: true }]}><Input maxLength={200} /></Form.Item>}
           <Form.Item name="samples" label={t('facilities.fields.samples')}><InputNumber min={1} /></Form.Item>
           <Form.Item name="feeYuan" label={t('facilities.fields.feeYuan')}><InputNumber min={0} precision={2} data-testid="usage-fee" /></Form.Item>
@@ -163,7 +204,7 @@ export function FacilityConsole() {
       </Modal>
       <Modal open={blocking} title={t('facilities.console.addBlock')} onCancel={() => setBlocking(false)} onOk={() => blockForm.submit()} confirmLoading={m.block.isPending}>
         <Form form={blockForm} layout="vertical" onFinish={saveBlock}>
-          <Form.Item name="period" label={t('facilities.fields.slot')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+          <Form.Item name="period" label={t('facilities.fields.slotBeijing')} rules={[{ required: true }]}><DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
           <Form.Item name="reason" label={t('facilities.fields.reason')} rules={[{ required: true }]}><Input maxLength={500} /></Form.Item>
         </Form>
       </Modal>

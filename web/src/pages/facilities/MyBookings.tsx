@@ -1,12 +1,11 @@
 import { Button, Popconfirm, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { BookingView } from '@shared/contracts/facilities.js';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
-import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useBookings, useFacilityMutations, yuan } from './api';
+import { districtSlot } from './district-time';
 
 /** The bookings the caller asked for, with the owner's answers; cancel before the slot. */
 export function MyBookings() {
@@ -26,7 +25,7 @@ export function MyBookings() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         columns={[
           { title: t('facilities.fields.name'), key: 'f', render: (_, b: BookingView) => <Link to={`/facilities/${b.facility.id}`}>{b.facility.name}</Link> },
-          { title: t('facilities.fields.slot'), key: 'slot', render: (_, b: BookingView) => `${formatDateTime(b.startsAt)} – ${dayjs(b.endsAt).format('HH:mm')}` },
+          { title: t('facilities.fields.slotBeijing'), key: 'slot', render: (_, b: BookingView) => <span data-testid="my-booking-slot">{districtSlot(b.startsAt, b.endsAt)}</span> },
           { title: t('facilities.fields.estimatedFee'), key: 'fee', render: (_, b: BookingView) => yuan(b.estimatedFeeFen) },
           { title: t('facilities.fields.status'), key: 's', render: (_, b: BookingView) => <Tag>{t(`facilities.bookingStatuses.${b.status}`)}</Tag> },
           { title: t('facilities.fields.note'), dataIndex: 'decisionNote' },

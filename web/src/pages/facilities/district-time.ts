@@ -1,0 +1,48 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/**
+ * Facilities keep their opening hours, slots and uses in the district's time
+ * zone (北京时间), which the server checks them in, whatever zone the browser is
+ * in. dayjs's utc and timezone plugins (part of dayjs) convert instants.
+ *
+ * antd's pickers work in the browser's zone, so a picker value here carries
+ * the district's wall-clock time in its fields: `toPicker` turns an instant
+ * into such a value, `fromPicker` reads one back as the instant (ISO with
+ * +08:00). In a browser in the district's zone both are the identity. (A
+ * district time that falls into the browser zone's daylight-saving gap, at
+ * 02:00–03:00 on one night a year, moves an hour on; opening hours rarely
+ * start then.)
+ */
+export const DISTRICT_TZ = 'Asia/Shanghai';
+
+const WALL = 'YYYY-MM-DDTHH:mm:ss';
+
+/** An instant as the district's wall-clock time. */
+export const districtTime = (iso: string | null | undefined, format = 'YYYY-MM-DD HH:mm'): string => (iso ? dayjs(iso).tz(DISTRICT_TZ).format(format) : '—');
+
+/** A slot as "2026-06-03 09:00 – 11:00" in district time (the end's date too when it differs). */
+export function districtSlot(startsAt: string, endsAt: string): string {
+  const a = districtTime(startsAt);
+  const b = districtTime(endsAt);
+  return `${a} – ${a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b}`;
+}
+
+/** A picker value holding the district's wall-clock time of an instant. */
+export const toPicker = (instant: string | number | Date): Dayjs => dayjs(dayjs(instant).tz(DISTRICT_TZ).format(WALL));
+
+/** The instant a picker value's district wall-clock time stands for, as ISO with the district's offset. */
+export const fromPicker = (d: Dayjs): string => dayjs.tz(d.format(WALL), DISTRICT_TZ).format();
+
+/** Today's date in the district, YYYY-MM-DD. */
+export const districtToday = (): string => dayjs().tz(DISTRICT_TZ).format('YYYY-MM-DD');
+
+/** The instant the district's day `date` (YYYY-MM-DD) begins. */
+export const districtDayStart = (date: string): Dayjs => dayjs.tz(`${date}T00:00:00`, DISTRICT_TZ);
+
+/** Whether the browser shows a different time than the district right now (another zone). */
+export const browserOutsideDistrict = (): boolean => dayjs().format('YYYY-MM-DD HH:mm') !== dayjs().tz(DISTRICT_TZ).format('YYYY-MM-DD HH:mm');
