@@ -9,7 +9,7 @@
  * Env: DIAG_TASKS (csl,csl-hard,chinaxiv,cranfield; default csl,csl-hard), DIAG_SPLIT (dev; the
  * test half is for reporting, not for this), DIAG_CONFIGS (comma list of config files to
  * compare; default config/matching.json), DIAG_LIMIT (queries per task, every k-th; 0 = all),
- * DIAG_VERBOSE (1: print every lost / won query).
+ * DIAG_VERBOSE (1: print every lost / won query, and those neither has in its top 10).
  */
 import { bm25f, buildQuery, pairIdfsFrom, loadMatchConfig, termsOf, type MatchDoc, type Query, PgCandidateSource, rank, Synonyms, type MatchConfig } from '../server/modules/matching/engine/index.js';
 import { segmenter } from '../server/modules/search/index.js';
@@ -118,6 +118,7 @@ async function main() {
         const runs = new Map<string, string[]>();
         const lost: string[] = [];
         const won: string[] = [];
+        const missed: string[] = [];
         let notCand = 0;
         for (const q of queries) {
           const query = buildQuery({ direction: task.direction, source: { text: q.text, ...(q.title ? { title: q.title } : {}) }, facets: q.facets ?? {}, now: BENCH_NOW }, { stats: ec.stats, config, synonyms });
@@ -134,14 +135,16 @@ async function main() {
           const br = bmRuns.get(q.qid)!.indexOf(item);
           const lostHere = br >= 0 && br < 10 && !(er >= 0 && er < 10);
           const wonHere = er >= 0 && er < 10 && !(br >= 0 && br < 10);
-          if (!lostHere && !wonHere) continue;
           const inCands = cands.some((c) => c.id === item);
+          if (!(er >= 0 && er < 10) && !(br >= 0 && br < 10)) missed.push(`${q.qid} bm25#${br + 1} engine#${er + 1} candidate:${inCands} title:${(q.title ?? '').slice(0, 60)}`);
+          if (!lostHere && !wonHere) continue;
           const line = `${q.qid} bm25#${br + 1} engine#${er + 1} candidate:${inCands} cands:${cands.length} terms:${query.terms.length} title:${(q.title ?? '').slice(0, 60)}`;
           (lostHere ? lost : won).push(line);
         }
         console.log(`${name}: R@10 ${hits(runs, 10)}  R@1 ${hits(runs, 1)}  ${JSON.stringify(evaluate(task.metrics, runs, task.qrels))}  lost ${lost.length} won ${won.length} item-not-a-candidate ${notCand}`);
         if (VERBOSE) for (const l of lost) console.log(`  LOST ${l}`);
         if (VERBOSE) for (const l of won) console.log(`  WON  ${l}`);
+        if (VERBOSE) for (const l of missed) console.log(`  MISS ${l}`);
       }
     }
   } finally {
