@@ -1,5 +1,5 @@
 import { segmenter } from '../../server/modules/search/index.js';
-import { countTerms } from '../../server/modules/matching/engine/index.js';
+import { fieldTf } from '../../server/modules/matching/engine/index.js';
 import { FIELDS, type Field, type FieldTerms, type MatchDoc } from '../../server/modules/matching/engine/index.js';
 
 /** Index tokens of each field of a record (search mode, as the catalog indexes). */
@@ -22,11 +22,12 @@ export function tokenizeCorpus(docs: readonly MatchDoc[], into: Map<string, Fiel
   return into;
 }
 
+/** The engine's field terms (words and character pseudo-terms, as analyzeFields makes them) from the tokens. */
 export function fieldTerms(t: FieldTokens): FieldTerms {
   const tf = {} as Record<Field, Map<string, number>>;
   const len = {} as Record<Field, number>;
   for (const f of FIELDS) {
-    tf[f] = countTerms(t[f]);
+    tf[f] = fieldTf(t[f]);
     len[f] = t[f].length;
   }
   return { tf, len };

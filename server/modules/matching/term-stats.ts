@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { MatchKind } from '../../../shared/contracts/matching.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { CorpusStats, FIELDS, type Field } from './engine/index.js';
+import { charDfSql, CorpusStats, FIELDS, type Field } from './engine/index.js';
 
 /**
  * Corpus statistics (document frequency per term, field lengths, N) of the
@@ -37,6 +37,8 @@ export async function rebuildTermStats(db: Db | DbOrTx, kind: MatchKind): Promis
     await tx.execute(sql`
       INSERT INTO match_term_stats (kind, term, df)
       SELECT ${kind}, u.lexeme, count(*)::int FROM ${table(kind)} l, unnest(l.search_vector) u WHERE ${where} GROUP BY u.lexeme`);
+    // The character pseudo-terms' (engine/chars.ts) beside the words'.
+    await tx.execute(sql`INSERT INTO match_term_stats (kind, term, df) SELECT ${kind}, c.term, c.df FROM (${charDfSql(table(kind), sql.identifier('search_vector'), where)}) c`);
     const lens = await tx.execute<{ weight: string; n: number }>(sql`
       SELECT w::text AS weight, count(*)::int AS n FROM ${table(kind)} l, unnest(l.search_vector) u, unnest(u.weights) w WHERE ${where} GROUP BY w`);
     const n = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${table(kind)} l WHERE ${where}`);

@@ -1,4 +1,5 @@
 import { segmenter, type Segmenter } from '../../search/index.js';
+import { addChars } from './chars.js';
 import { FIELDS, type DocFields, type Field, type FieldTerms, type MatchDoc } from './types.js';
 
 /** Counts tokens into a term-frequency map. */
@@ -14,6 +15,18 @@ function textsOf(value: DocFields[Field]): string[] {
 }
 
 /**
+ * A field's term frequencies from its tokens: each word, and each Han
+ * character of the words as a character pseudo-term (chars.ts), so every way
+ * a record's terms are made (here, the tsvector scanner, the statistics)
+ * counts the characters alike.
+ */
+export function fieldTf(tokens: readonly string[]): Map<string, number> {
+  const tf = countTerms(tokens);
+  for (const [t, n] of [...tf]) addChars(tf, t, n);
+  return tf;
+}
+
+/**
  * Term frequencies of a record's fields, tokenised exactly as the catalog's
  * search index is (search mode, project dictionary): the same lexemes the
  * tsvector holds, so candidates read back from PostgreSQL and documents
@@ -26,7 +39,7 @@ export function analyzeFields(fields: DocFields, seg: Segmenter = segmenter()): 
   let at = 0;
   for (const f of FIELDS) {
     const tokens = textsOf(fields[f]).flatMap((t) => seg.tokensForIndex(t));
-    tf[f] = countTerms(tokens);
+    tf[f] = fieldTf(tokens);
     len[f] = tokens.length;
     for (const t of tokens) {
       at += 1;

@@ -1,3 +1,4 @@
+import { charKey, hanChars, isCharKey } from './chars.js';
 import type { MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { FIELDS, type FieldTerms, type QueryTerm } from './types.js';
@@ -16,6 +17,10 @@ export type TextScore = { score: number; perTerm: Map<string, number> };
  * the score strictly increase with every added occurrence of a query term
  * (property-tested), at a negligible change in ranking.
  *
+ * Character pseudo-terms (chars.ts) count a record's characters outside the
+ * query's own words only: a record holding 唇部 earns the query word 口唇's 唇,
+ * one holding 口唇 earns the word and nothing more for its characters.
+ *
  * Plus proximity: neighbouring query words found close together (see proximity).
  */
 export function bm25f(
@@ -27,7 +32,8 @@ export function bm25f(
   pairIdfs?: ReadonlyMap<string, number>,
 ): TextScore {
   const { k1, fieldWeights, b } = config.bm25;
-  const queryLexemes = new Set(terms.map((t) => t.term));
+  // Words only: a character pseudo-term is not a token of the field's length.
+  const queryLexemes = new Set(terms.filter((t) => !isCharKey(t.term)).map((t) => t.term));
   const norm = {} as Record<(typeof FIELDS)[number], number>;
   for (const f of FIELDS) {
     let matched = 0;
@@ -36,13 +42,17 @@ export function bm25f(
     // Floor: with b = 1 an all-match field would otherwise divide by zero.
     norm[f] = Math.max(1 - b[f] + (b[f] * len) / stats.avgLength(f), 0.1);
   }
+  const inWords = charsInWords(queryLexemes);
   const perTerm = new Map<string, number>();
   let score = 0;
   for (const { term, weight } of terms) {
     let tf = 0;
+    const within = inWords.get(term);
     for (const f of FIELDS) {
-      const n = doc.tf[f].get(term);
-      if (n) tf += (fieldWeights[f] * n) / norm[f];
+      let n = doc.tf[f].get(term) ?? 0;
+      // A character counts only outside the query's own words: backoff for the words a record lacks, not a second score for those it has.
+      if (n && within) for (const [word, k] of within) n -= k * (doc.tf[f].get(word) ?? 0);
+      if (n > 0) tf += (fieldWeights[f] * n) / norm[f];
     }
     if (tf === 0) continue;
     const s = weight * stats.idf(term) * ((k1 + 1) * tf) / (k1 + tf);
@@ -63,6 +73,22 @@ export function bm25f(
   }
   score += prox;
   return { score, perTerm };
+}
+
+/** For each character pseudo-term, the query words holding that character and how many times. */
+function charsInWords(words: Iterable<string>): Map<string, [string, number][]> {
+  const out = new Map<string, [string, number][]>();
+  for (const w of words) {
+    const counts = new Map<string, number>();
+    for (const c of hanChars(w)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    for (const [c, k] of counts) {
+      const key = charKey(c);
+      const list = out.get(key);
+      if (list) list.push([w, k]);
+      else out.set(key, [[w, k]]);
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rank as tsRank, tsqueryText } from '../../search/index.js';
 import type { MatchConfig } from './config.js';
+import { addChars, charsOfKeys } from './chars.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { FIELDS, type Field, type FieldTerms, type MatchDoc, type Query } from './types.js';
 
@@ -45,7 +46,8 @@ const FIELD_BY_LETTER: Record<number, Field> = { 65: 'title', 66: 'keywords', 67
  *
  * With `keep` (the query's lexemes), only those get term frequencies and
  * positions; every other lexeme is only counted into its field's length,
- * which is all BM25F needs of it. A hand-written scanner: candidates come
+ * which is all BM25F needs of it, and into the character pseudo-terms
+ * (chars.ts) that `keep` holds. A hand-written scanner: candidates come
  * back a megabyte of vector text per query, and the regular-expression
  * version spent more time here than PostgreSQL did finding them.
  */
@@ -53,6 +55,9 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
   const tf = { title: new Map<string, number>(), keywords: new Map<string, number>(), body: new Map<string, number>(), indicators: new Map<string, number>() };
   const len = { title: 0, keywords: 0, body: 0, indicators: 0 };
   const pos = new Map<string, number[]>();
+  // Character pseudo-terms (chars.ts): all of them, or with `keep` only the query's (none if it has none).
+  const only = keep ? charsOfKeys(keep) : undefined;
+  const chars = !only || only.size > 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -84,7 +89,7 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
     const lexeme = escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw;
     i = j + 1;
     const wanted = !keep || keep.has(lexeme);
-    const counts = wanted ? { title: 0, keywords: 0, body: 0, indicators: 0 } : null;
+    const counts = wanted || chars ? { title: 0, keywords: 0, body: 0, indicators: 0 } : null;
     const at: number[] = [];
     if (text.charCodeAt(i) === 58 /* : */) {
       i++;
@@ -101,7 +106,7 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
         len[f] += 1;
         if (counts) {
           counts[f] += 1;
-          if (p > 0) at.push(p);
+          if (wanted && p > 0) at.push(p);
         }
         if (text.charCodeAt(i) !== 44 /* , */) break;
         i++;
@@ -111,7 +116,11 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
       if (counts) counts.indicators += 1;
     }
     if (counts) {
-      for (const f of FIELDS) if (counts[f] > 0) tf[f].set(lexeme, (tf[f].get(lexeme) ?? 0) + counts[f]);
+      for (const f of FIELDS) {
+        if (counts[f] === 0) continue;
+        if (wanted) tf[f].set(lexeme, (tf[f].get(lexeme) ?? 0) + counts[f]);
+        if (chars) addChars(tf[f], lexeme, counts[f], only);
+      }
       if (at.length) pos.set(lexeme, at);
     }
   }

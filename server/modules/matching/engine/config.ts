@@ -34,6 +34,13 @@ export const MatchConfig = z.object({
     keywordBoost: z.number().min(0),
     /** Weight of a synonym relative to the word it stands for. */
     synonymWeight: z.number().min(0).max(1),
+    /**
+     * Character backoff (chars.ts): each Han character of the kept words joins
+     * the query at this fraction of the strongest word containing it, so a
+     * record saying the same thing in other words of the same characters
+     * (口唇 / 唇部) still scores. 0 = words only.
+     */
+    charWeight: z.number().min(0).max(1).default(0),
   }),
   retrieval: z.object({
     /** Query keywords (plus synonyms) in the candidate OR query. */

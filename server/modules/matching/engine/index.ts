@@ -11,7 +11,8 @@ import type { CorpusStats } from './corpus-stats.js';
 import { rank, type RankOptions } from './rank.js';
 import type { Match, Query } from './types.js';
 
-export { analyzeFields, countTerms, termsOf } from './analyze.js';
+export { analyzeFields, countTerms, fieldTf, termsOf } from './analyze.js';
+export { CHAR_MARK, charKey, charDfSql, HAN_CLASS_SQL, hanChars, isCharKey } from './chars.js';
 export { bm25f, idealScore, pairIdfsFrom, pairKey, type TextScore } from './bm25.js';
 export { PgCandidateSource, retrievalTerms, termsFromTsvector, type CandidateSource, type SqlExecutor, type TableSpec } from './candidates.js';
 export { loadMatchConfig, MatchConfig, MATCHING_CONFIG_FILE, weightsFor } from './config.js';

@@ -1,4 +1,5 @@
 import { segmenter, type Segmenter } from '../../search/index.js';
+import { charKey, hanChars } from './chars.js';
 import type { MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { projectSynonyms, type Synonyms } from './synonyms.js';
@@ -36,7 +37,8 @@ function asText(v: string | readonly string[] | null | undefined): string {
  *    which picks the characteristic words of a long description;
  * 4. keep the `maxTerms` terms with the highest weight × corpus idf (words
  *    no record contains last: they cannot match);
- * 5. add synonyms of the kept terms at `synonymWeight` of their weight.
+ * 5. add synonyms of the kept terms at `synonymWeight` of their weight;
+ * 6. add the Han characters of the kept terms at `charWeight` (chars.ts).
  */
 export function buildQuery(input: BuildQueryInput, ctx: QueryContext): Query {
   const { config, stats } = ctx;
@@ -92,6 +94,18 @@ export function buildQuery(input: BuildQueryInput, ctx: QueryContext): Query {
           expansions.push({ term: lexeme, weight: (t.weight * q.synonymWeight) / variant.length, source: 'synonym', of: t.term });
         }
       }
+    }
+  }
+
+  // Character backoff: the Han characters of the kept words, at charWeight of the strongest word holding each.
+  if (q.charWeight > 0) {
+    const chars = new Map<string, number>();
+    for (const t of kept) for (const c of hanChars(t.term)) chars.set(c, Math.max(chars.get(c) ?? 0, t.weight));
+    for (const [c, w] of chars) {
+      const key = charKey(c);
+      // As for words: a character no record holds can match nothing.
+      if (stats.n > 0 && stats.docFreq(key) === 0) continue;
+      expansions.push({ term: key, weight: w * q.charWeight, source: 'char' });
     }
   }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isCharKey } from './chars.js';
 import { CorpusStats } from './corpus-stats.js';
 import { rank } from './rank.js';
 import { config, docOf, queryOf, termsFrom } from './test-support.js';
@@ -58,7 +59,8 @@ describe('rank: properties', () => {
         const target = docs[pick % docs.length]!;
         const term = q.terms[termPick % q.terms.length]!;
         const before = rank(query, docs, stats, config).find((m) => m.id === target.id)!.score;
-        const lists = Object.fromEntries(FIELDS.map((f) => [f, [...target.terms!.tf[f]].flatMap(([t, n]) => Array<string>(n).fill(t))])) as Record<Field, string[]>;
+        // The record's words (its character pseudo-terms are derived from them, not words of their own).
+        const lists = Object.fromEntries(FIELDS.map((f) => [f, [...target.terms!.tf[f]].flatMap(([t, n]) => (isCharKey(t) ? [] : Array<string>(n).fill(t)))])) as Record<Field, string[]>;
         lists[field].push(term);
         const changed = { ...target, terms: termsFrom(lists) };
         const after = rank(query, docs.map((d) => (d.id === target.id ? changed : d)), stats, config).find((m) => m.id === target.id)!.score;

@@ -1,6 +1,7 @@
 import type { Segmenter } from '../../search/index.js';
 import { termsOf } from './analyze.js';
 import { bm25f, idealScore, pairIdfsFrom } from './bm25.js';
+import { CHAR_MARK, isCharKey } from './chars.js';
 import { weightsFor, type MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { explain } from './explain.js';
@@ -52,7 +53,9 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
   // Explanations (wording in two languages) only for the matches returned.
   const kept = opts.limit !== undefined ? totals.slice(0, opts.limit) : totals;
   return kept.map(({ doc, text, facets, textValue, contributions, score }) => {
-    const matchedTerms = [...text.perTerm]
+    // Words for people; a record sharing no word but some characters (口唇 / 唇部) lists those characters.
+    const words = [...text.perTerm].filter(([t]) => !isCharKey(t));
+    const matchedTerms = (words.length > 0 ? words : [...text.perTerm].map(([t, s]) => [t.slice(CHAR_MARK.length), s] as [string, number]))
       .sort((a, b) => b[1] - a[1] || cmp(a[0], b[0]))
       .slice(0, config.explanation.maxTerms)
       .map(([t]) => surface.get(t) ?? t);

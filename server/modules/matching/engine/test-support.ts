@@ -1,13 +1,13 @@
-import { countTerms } from './analyze.js';
+import { fieldTf } from './analyze.js';
 import { loadMatchConfig, type MatchConfig } from './config.js';
 import { FIELDS, type Field, type FieldTerms, type MatchDoc, type Query, type QueryTerm } from './types.js';
 
-/** Field terms from lexeme lists (no segmenter), for tests. */
+/** Field terms from lexeme lists (no segmenter; words and their characters, as analyzeFields), for tests. */
 export function termsFrom(fields: Partial<Record<Field, readonly string[]>>): FieldTerms {
   const tf = {} as Record<Field, Map<string, number>>;
   const len = {} as Record<Field, number>;
   for (const f of FIELDS) {
-    tf[f] = countTerms(fields[f] ?? []);
+    tf[f] = fieldTf(fields[f] ?? []);
     len[f] = (fields[f] ?? []).length;
   }
   return { tf, len };

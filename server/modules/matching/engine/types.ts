@@ -74,7 +74,14 @@ export type Filters = {
 };
 
 /** A weighted query term. `source` says why it is in the query (for explanations). */
-export type QueryTerm = { term: string; weight: number; source: 'text' | 'synonym'; /** the query word a synonym stands for */ of?: string };
+export type QueryTerm = {
+  term: string;
+  weight: number;
+  /** `char`: a Han character of the query's words, as a pseudo-term (chars.ts). */
+  source: 'text' | 'synonym' | 'char';
+  /** the query word a synonym stands for */
+  of?: string;
+};
 
 /** What to match against: weighted terms, the asking side's facets, filters. */
 export type Query = {
