@@ -29,6 +29,7 @@ const facilitiesEn: Messages['facilities'] = {
     feeYuan: 'Fee (CNY)',
     feeUnit: 'Charged per',
     days: 'Open on',
+    hoursBeijing: 'Opening hours (Beijing time, UTC+8)',
     open: 'Opens',
     close: 'Closes',
     owner: 'Owner',

@@ -27,6 +27,7 @@ const facilitiesZh = {
     feeYuan: '收费（元）',
     feeUnit: '计费方式',
     days: '开放日',
+    hoursBeijing: '开放时间（北京时间）',
     open: '开放时间',
     close: '关闭时间',
     owner: '所属单位',

@@ -82,7 +82,7 @@ export function FacilityForm({ open, onClose, facility }: { open: boolean; onClo
           </Form.Item>
         </Space.Compact>
         <Form.Item name="days" label={t('facilities.fields.days')} rules={[{ required: true }]}><Checkbox.Group options={dayOptions} data-testid="facility-days" /></Form.Item>
-        <Form.Item name="hours" label={`${t('facilities.fields.open')} – ${t('facilities.fields.close')}（${t('facilities.beijingTime')}）`} rules={[{ required: true }]}>
+        <Form.Item name="hours" label={t('facilities.fields.hoursBeijing')} rules={[{ required: true }]}>
           <TimePicker.RangePicker format="HH:mm" minuteStep={15} data-testid="facility-hours" />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={m.create.isPending || m.update.isPending} data-testid="facility-submit">{t('common.submit')}</Button>
