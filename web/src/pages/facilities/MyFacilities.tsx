@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FacilityView } from '@shared/contracts/facilities.js';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
-import { formatDateTime } from '../../components/format';
+import { districtTime } from './district-time';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { useFacilityMutations, useMyFacilities, yuan } from './api';
@@ -49,7 +49,7 @@ export function MyFacilities() {
               </Space>
             ),
           },
-          { title: '', dataIndex: 'updatedAt', render: formatDateTime },
+          { title: '', dataIndex: 'updatedAt', render: (v: string) => districtTime(v) },
           {
             title: t('common.actions'),
             key: 'a',
