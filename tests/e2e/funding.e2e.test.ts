@@ -17,8 +17,10 @@ import { sleep } from './support/launch.js';
  * the objection. The notice period then passes (support/db.ts: days on the
  * real clock cannot pass in a test) and the bureau makes the list final on
  * the call page; the bureau records the one-off disbursement; the awardee
- * applies for acceptance with a report and a document; the bureau passes it
- * and the awardee sees the project accepted.
+ * applies for acceptance with a report and a document; the bureau finds it
+ * waiting on the call, returns it with the reasons, the awardee adds what was
+ * asked and applies again, the bureau passes it and the awardee sees the
+ * project accepted.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -257,9 +259,35 @@ describe('funding programme journey', () => {
       await pe.getByTestId('funding-timeline').getByText('提交验收申请').waitFor();
     });
 
+    // 11. The bureau finds it waiting on the call, returns it once with the reasons; the awardee adds what was asked.
+    await step('bureau-returns-acceptance-and-awardee-applies-again', async () => {
+      await pb.goto(`/console/funding/calls/${callId}`);
+      await pb.getByRole('tab', { name: '申报数' }).click();
+      await pb.getByTestId(`acceptance-waiting-${applicationId}`).getByText('验收申请待审核').waitFor();
+      await pb.getByTestId(`application-link-${applicationId}`).click();
+      await pb.getByTestId('acceptance-documents').getByText('项目绩效报告').waitFor();
+      await pb.getByTestId('acceptance-note').fill('请补充补助资金使用明细。');
+      await pb.getByTestId('acceptance-return').click();
+      await pb.getByTestId('acceptance-return-confirm').click();
+      await pb.getByTestId('acceptance-status').getByText('验收申请被退回').waitFor();
+      await pe.goto(`/console/funding/applications/${applicationId}`);
+      await pe.getByTestId('acceptance-return-note').getByText('请补充补助资金使用明细。').waitFor();
+      await pe.getByText('已附：项目绩效报告').waitFor();
+      await pe.getByTestId('acceptance-report').press('End');
+      await pe.getByTestId('acceptance-report').pressSequentially('资金使用明细见附件。');
+      await pe.getByTestId('acceptance-add-document').click();
+      await pe.getByTestId('acceptance-doc-name-1').fill('资金使用明细');
+      await pe.locator('[data-testid="funding-application-page"] input[type="file"]').nth(1).setInputFiles(pdf('资金使用明细.pdf'));
+      await pe.getByTestId('acceptance-doc-1-name').getByText('资金使用明细.pdf').waitFor();
+      await journey.shot(pe, 'acceptance-returned-and-corrected');
+      await pe.getByTestId('acceptance-submit').click();
+      await pe.getByTestId('acceptance-status').getByText('验收申请待审核').waitFor();
+    });
+
     await step('bureau-passes-acceptance', async () => {
       await pb.goto(`/console/funding/applications/${applicationId}`);
-      await pb.getByTestId('acceptance-documents').getByText('项目绩效报告').waitFor();
+      await pb.getByTestId('acceptance-documents').getByText('资金使用明细').waitFor();
+      await pb.getByText('资金使用明细见附件。').waitFor();
       await pb.getByTestId('acceptance-note').fill('项目目标全部完成，资金使用规范，同意通过验收。');
       await pb.getByTestId('acceptance-pass').click();
       await pb.getByTestId('acceptance-status').getByText('已通过验收').waitFor();

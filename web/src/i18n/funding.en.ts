@@ -164,6 +164,7 @@ const fundingEn: Shape<typeof fundingZh> = {
     notePlaceholder: 'Note (the conclusion when passing, the reasons when returning)',
     return: 'Return for correction',
     returnConfirm: 'Return the acceptance application with the reasons: {{note}}',
+    attached: 'Attached: {{name}} (upload a new file to replace it)',
   },
   expertsPage: {
     add: 'Register expert',

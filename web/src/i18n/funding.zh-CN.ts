@@ -160,6 +160,7 @@ const fundingZh = {
     notePlaceholder: '验收意见（通过时为验收结论，退回时为退回原因）',
     return: '退回修改',
     returnConfirm: '退回验收申请，退回原因：{{note}}',
+    attached: '已附：{{name}}（上传新文件可替换）',
   },
   expertsPage: {
     add: '登记专家',

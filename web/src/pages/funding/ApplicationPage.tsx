@@ -310,6 +310,9 @@ function AcceptanceForm({ a }: { a: App }) {
   const ok = useSuccessToast();
   const required = [{ required: true, message: t('catalog.editor.required') }];
   const initial = a.acceptance?.documents.length ? a.acceptance.documents : [{ name: t('funding.accept.defaultDocument') }];
+  // After a return the documents already submitted stay attached; say which file each row holds until replaced.
+  const earlier = new Map((a.acceptance?.documents ?? []).map((d) => [d.fileId, d.name]));
+  const rows = Form.useWatch('documents', form);
   const submit = async () => {
     const v = await form.validateFields();
     try {
@@ -328,7 +331,7 @@ function AcceptanceForm({ a }: { a: App }) {
             {fields.map((field, i) => (
               <Flex key={field.key} gap={8} align="start" wrap>
                 <Form.Item name={[field.name, 'name']} label={i === 0 ? t('funding.accept.documentName') : undefined} rules={required} style={{ minWidth: 200 }}><Input maxLength={100} data-testid={`acceptance-doc-name-${i}`} /></Form.Item>
-                <Form.Item name={[field.name, 'fileId']} label={i === 0 ? t('funding.accept.documents') : undefined} rules={required}><AttachmentUpload label={t('funding.apply.upload')} testId={`acceptance-doc-${i}`} /></Form.Item>
+                <Form.Item name={[field.name, 'fileId']} label={i === 0 ? t('funding.accept.documents') : undefined} rules={required} extra={rows?.[i]?.fileId && earlier.has(rows[i]!.fileId!) ? t('funding.accept.attached', { name: earlier.get(rows[i]!.fileId!) }) : undefined}><AttachmentUpload label={t('funding.apply.upload')} testId={`acceptance-doc-${i}`} /></Form.Item>
                 {fields.length > 1 && <Button type="link" danger onClick={() => remove(field.name)}>{t('funding.accept.removeDocument')}</Button>}
               </Flex>
             ))}

@@ -61,7 +61,17 @@ export function ApplicationsTable({ items, loading, expert, showCall = true, tes
         ...(showCall ? [{ title: t('funding.application.call'), key: 'c', render: (_: unknown, a: ApplicationView) => a.callTitle }] : []),
         { title: t('funding.application.applicant'), key: 'o', render: (_, a) => a.organisation.name },
         { title: t('funding.apply.requested'), key: 'r', align: 'right', render: (_, a) => yuan(a.requestedFen) },
-        { title: t('funding.call.status'), dataIndex: 'status', render: (s: string) => <ApplicationStatusTag status={s} /> },
+        {
+          title: t('funding.call.status'),
+          key: 's',
+          render: (_, a) => (
+            <>
+              <ApplicationStatusTag status={a.status} />
+              {a.status === 'awarded' && a.acceptance?.submittedAt && <Tag color="blue" data-testid={`acceptance-waiting-${a.id}`}>{t('funding.accept.waiting')}</Tag>}
+              {a.status === 'awarded' && !a.acceptance?.submittedAt && a.acceptance?.returnNote && <Tag color="red">{t('funding.accept.returned')}</Tag>}
+            </>
+          ),
+        },
         ...(expert
           ? [{ title: t('funding.application.deadline'), key: 'd', render: (_: unknown, a: ApplicationView) => a.myReview && <span>{formatDateTime(a.myReview.deadline)} {a.myReview.submittedAt ? <Tag color="green">{t('funding.application.submitted')}</Tag> : a.myReview.overdue ? <Tag color="red">{t('funding.application.overdue')}</Tag> : <Tag>{t('funding.application.pending')}</Tag>}</span> }]
           : [
