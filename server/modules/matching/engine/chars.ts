@@ -30,8 +30,8 @@ const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (
 export const HAN_CLASS_SQL = '[\u3400-\u4dbf\u4e00-\u9fff]';
 
 /**
- * SELECT list body for the character pseudo-terms' document frequencies of a
- * table's search vectors: `(term, df)` rows, one per Han character, counting
+ * A SELECT of the character pseudo-terms' document frequencies over a table's
+ * search vectors (aliased `l` for `where`): `(term, df)` rows, one per Han character, counting
  * each record once however many of its lexemes hold the character. The
  * statistics rebuilds (pg-stats.ts, term-stats.ts) add these rows beside the
  * lexemes' own.
