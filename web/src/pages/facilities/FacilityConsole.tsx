@@ -11,7 +11,7 @@ import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useBookings, useFacility, useFacilityMutations, useUsage, useUtilisation, yuan } from './api';
-import { districtSlot, districtTime, districtToday, fromPicker, toPicker } from './district-time';
+import { districtSlot, districtTime, districtToday, fromPicker, toPicker } from '../../components/district-time';
 
 /** Puts the server's errors on a period's two ends (startsAt/endsAt, startedAt/endedAt) under the form's one range field. */
 function periodErrors(form: FormInstance, e: unknown): boolean {

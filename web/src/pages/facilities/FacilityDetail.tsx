@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { useSession } from '../../session/SessionContext';
 import { pickerEnterStays, useCalendar, useFacility, useFacilityMutations, yuan } from './api';
-import { browserOutsideDistrict, districtDayStart, districtSlot, districtTime, districtToday, fromPicker } from './district-time';
+import { browserOutsideDistrict, districtDayStart, districtSlot, districtTime, districtToday, fromPicker } from '../../components/district-time';
 
 /** A published facility: what it is, its fee and opening hours, what is booked, and the booking form. */
 export function FacilityDetail() {

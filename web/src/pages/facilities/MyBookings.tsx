@@ -5,7 +5,7 @@ import type { BookingView } from '@shared/contracts/facilities.js';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useBookings, useFacilityMutations, yuan } from './api';
-import { districtSlot } from './district-time';
+import { districtSlot } from '../../components/district-time';
 
 /** The bookings the caller asked for, with the owner's answers; cancel before the slot. */
 export function MyBookings() {

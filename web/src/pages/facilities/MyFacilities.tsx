@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FacilityView } from '@shared/contracts/facilities.js';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
-import { districtTime } from './district-time';
+import { districtTime } from '../../components/district-time';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { useFacilityMutations, useMyFacilities, yuan } from './api';

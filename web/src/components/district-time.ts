@@ -1,14 +1,16 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /**
- * Facilities keep their opening hours, slots and uses in the district's time
- * zone (北京时间), which the server checks them in, whatever zone the browser is
- * in. dayjs's utc and timezone plugins (part of dayjs) convert instants.
+ * The web shows and takes every time in the district's time zone (北京时间),
+ * which the server decides deadlines, slots and days in, whatever zone the
+ * browser is in (decision 0028). dayjs's utc and timezone plugins (part of
+ * dayjs) convert instants; `components/format.ts` formats with them. (The
+ * `.js` suffixes let the Node tests import this file too.)
  *
  * antd's pickers work in the browser's zone, so a picker value here carries
  * the district's wall-clock time in its fields: `toPicker` turns an instant
