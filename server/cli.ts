@@ -18,6 +18,7 @@ import { backup, restore } from './ops/backup.js';
 import { openDatabase } from './ops/database.js';
 import { demoCommand } from './demo/cli.js';
 import { importCommand } from './modules/imports/cli.js';
+import { matchFeedbackCommand } from './modules/matching/cli.js';
 
 const HELP = `成果 Chengguo maintenance commands
 
@@ -29,6 +30,9 @@ const HELP = `成果 Chengguo maintenance commands
                  [--org <creditCode|id>] [--status draft|submitted] [--publish]
                                          Validate and import listings (same rules as the web import)
   npm run cli -- demo                    Load the demo organisations, users and listings (idempotent)
+  npm run cli -- match-feedback [--config <matching.json>] [--from D] [--to D] [--max N] [--json]
+                                         Ask the queries users judged again and measure the engine
+                                         against their feedback (with --config: another configuration beside it)
   npm run cli -- help                    This text
 
 With DATABASE_URL set the external server is used (pg_dump/pg_restore must be
@@ -97,6 +101,8 @@ export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = p
         return await importCommand(config, actor, args, out);
       case 'demo':
         return await demoCommand(config, out);
+      case 'match-feedback':
+        return await matchFeedbackCommand(config, args, out);
       case undefined:
       case 'help':
       case '--help':

@@ -292,6 +292,52 @@ export const exportFeedback = endpoint({
   download: true,
 });
 
+export const FeedbackEvaluationQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  /** The most recently judged queries asked again (each is one match: the page waits for all of them). */
+  maxQueries: z.coerce.number().int().min(1).max(2000).default(300),
+});
+
+/** Shares are 0–1, null when there is nothing to divide by. */
+const EvaluationFigures = z.object({
+  /** Judged queries asked again. */
+  queries: z.number().int(),
+  useful: z.number().int(),
+  notUseful: z.number().int(),
+  /** Useful results that were in the top 10 when judged (of those whose position was reported). */
+  usefulInTop10Then: z.number().nullable(),
+  usefulInTop10Now: z.number().nullable(),
+  /** Lower is better. */
+  notUsefulInTop10Now: z.number().nullable(),
+  /** (useful, not useful) pairs of one query. */
+  pairs: z.number().int(),
+  /** Share of those pairs the engine now orders useful first. */
+  pairOrder: z.number().nullable(),
+  /** Mean reciprocal rank of the first useful result, top 10. */
+  mrrAt10: z.number().nullable(),
+});
+
+export const FeedbackEvaluationView = z.object({
+  /** Each query is asked again this deep; a result below it counts as not found. */
+  depth: z.number().int(),
+  /** Judged queries that cannot be asked again (record deleted, the enterprises direction). */
+  skippedQueries: z.number().int(),
+  /** Older judged queries left out by `maxQueries`. */
+  omittedQueries: z.number().int(),
+  overall: EvaluationFigures,
+  byDirection: z.array(EvaluationFigures.extend({ direction: MatchDirection })),
+});
+
+export const feedbackEvaluation = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/feedback/evaluation',
+  summary: "The engine as deployed, measured against users' feedback: judged queries asked again",
+  tags: ['matching'],
+  query: FeedbackEvaluationQuery,
+  response: FeedbackEvaluationView,
+});
+
 /** Lists of suggestions shown, sent in batches by the web app. */
 export const ImpressionsBody = z.strictObject({
   lists: z

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
-import { Journey } from './support/browser.js';
+import { Journey, STEP_TIMEOUT } from './support/browser.js';
 import { Cast, createAccount, signIn } from './support/cast.js';
 
 /**
@@ -209,10 +209,15 @@ describe('matchmaking journey', () => {
       await journey.shot(e, 'agreement');
     });
 
-    // 8. The funnel counts it (and the suggestions shown).
+    // 8. The funnel counts it (and the suggestions shown); beside it, the engine measured against the enterprise's "useful".
     await step('funnel', async () => {
       await r.goto('/console/funnel');
       await r.getByTestId('funnel-chart').waitFor();
+      const quality = r.getByTestId('feedback-quality');
+      await quality.getByText('推荐质量：用户反馈评估').waitFor();
+      await expect.poll(async () => (await quality.getByTestId('quality-useful-now').textContent()) ?? '', { timeout: STEP_TIMEOUT }).toMatch(/\d+\.\d%/);
+      await quality.getByRole('columnheader', { name: '匹配方向' }).waitFor();
+      await quality.getByRole('cell', { name: '需求 → 成果' }).waitFor();
       await journey.shot(r, 'funnel');
     });
 

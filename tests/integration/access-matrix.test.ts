@@ -293,7 +293,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/trading/objections': ['reviewer', 'bureau_admin'],
   'POST /api/v1/trading/objections/:id/resolve': ['reviewer', 'bureau_admin'],
   'GET /api/v1/trading/objections/:id/evidence/:fileId': 'signed-in',
-  // Matching (server/modules/matching/policy.ts): suggestions are public (published records only, rate-limited); feedback and subscriptions need a user (own subscriptions only); the bureau exports feedback.
+  // Matching (server/modules/matching/policy.ts): suggestions are public (published records only, rate-limited); feedback and subscriptions need a user (own subscriptions only); the bureau exports feedback and measures the engine against it.
   'POST /api/v1/match/achievements': 'public',
   'POST /api/v1/match/demands': 'public',
   // Matching, free text → directories (0022): public; review experts only appear for the bureau, filtered inside the route.
@@ -304,6 +304,7 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/achievements/:id/similar': 'public',
   'POST /api/v1/match/feedback': 'signed-in',
   'GET /api/v1/match/feedback/export': ['reviewer', 'bureau_admin', 'sys_admin'],
+  'GET /api/v1/match/feedback/evaluation': ['reviewer', 'bureau_admin', 'sys_admin'],
   'POST /api/v1/match/impressions': 'public',
   'GET /api/v1/match/subscriptions': 'signed-in',
   'POST /api/v1/match/subscriptions': 'signed-in',

@@ -14,6 +14,7 @@ import {
   type CorpusStats,
   type Direction,
   type Match,
+  type MatchConfig,
   type MatchDoc,
   type Query,
   type SqlExecutor,
@@ -80,11 +81,13 @@ type RunInput = {
   now: Date;
   /** The target's corpus statistics when the caller already holds them (the batched subscription check: one set for all). */
   stats?: CorpusStats;
+  /** Another configuration than the deployed one (offline evaluation of a weights change, feedback-evaluation.ts). */
+  config?: MatchConfig;
 };
 
 /** Retrieval and re-ranking; returns the engine's matches (ids, scores, explanations). */
 export async function runMatch(db: Db, input: RunInput): Promise<Match[]> {
-  const config = loadMatchConfig();
+  const config = input.config ?? loadMatchConfig();
   const stats = input.stats ?? (await termStats(db, input.target));
   const direction = ENGINE_DIRECTION[input.direction];
   const selfId = 'doc' in input.source ? input.source.doc.id : undefined;

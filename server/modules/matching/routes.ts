@@ -5,6 +5,7 @@ import { type App, route } from '../../http/route.js';
 import { districtToday } from '../projects/due-dates.js';
 import { presentDirectoryMatches, runDirectoryMatch } from './directory-match.js';
 import { feedbackCsv, feedbackForExport, feedbackJsonl, recordFeedback, recordImpressions } from './feedback.js';
+import { evaluateFeedback } from './feedback-evaluation.js';
 import { enterprisesOf, listingForQuery, nameMatches, runMatch } from './match-service.js';
 import {
   createSubscription,
@@ -88,6 +89,8 @@ export function matchingRoutes(app: App): void {
       rows: rows.length,
     });
   });
+
+  route(app, c.feedbackEvaluation, { access: 'export:match_feedback' }, async ({ query, deps }) => evaluateFeedback(deps.db, { ...query, now: deps.clock() }));
 
   route(app, c.postImpressions, { access: 'public', rateLimit: IMPRESSION_LIMIT }, async ({ actor, body, deps }) => ({
     recorded: await recordImpressions(deps.db, actor, body, deps.clock()),

@@ -88,6 +88,29 @@ const casesEn: Messages['cases'] = {
     total: 'Funnel {{from}} to {{to}}',
     sum: 'Total',
   },
+  quality: {
+    title: "Suggestion quality: users' feedback",
+    help: 'The suggestions users marked useful or not useful, matched again with the current configuration (first {{depth}} of each query).',
+    queries: 'Queries matched again',
+    judged: 'Marked useful / not useful',
+    usefulThen: 'Useful results in the top 10 when judged',
+    usefulNow: 'Useful results in the top 10 now',
+    notUsefulNow: 'Not useful results in the top 10 now (lower is better)',
+    pairOrder: 'Useful ranked before not useful',
+    mrr: 'MRR@10 of the first useful result',
+    skipped: '{{skipped}} could not be matched again (record deleted, or the enterprises direction); {{omitted}} older ones left out.',
+    direction: 'Direction',
+    directions: {
+      'demand-achievements': 'Demand → achievements',
+      'achievement-demands': 'Achievement → demands',
+      'achievement-enterprises': 'Achievement → enterprises',
+      'achievement-similar': 'Similar achievements',
+      'text-achievements': 'Text → achievements',
+      'text-demands': 'Text → demands',
+    },
+    export: 'Export feedback',
+    none: 'No feedback from users yet.',
+  },
 };
 
 export default casesEn;

@@ -86,6 +86,29 @@ const casesZh = {
     total: '{{from}} 至 {{to}} 转化漏斗',
     sum: '合计',
   },
+  quality: {
+    title: '推荐质量：用户反馈评估',
+    help: '用户标记为“有用”或“无用”的推荐，用当前匹配配置重新匹配后的表现（每个查询取前 {{depth}} 条）。',
+    queries: '重新匹配的查询',
+    judged: '有用 / 无用标记',
+    usefulThen: '有用结果当时在前10',
+    usefulNow: '有用结果现在在前10',
+    notUsefulNow: '无用结果现在在前10（越低越好）',
+    pairOrder: '有用排在无用之前',
+    mrr: '首个有用结果 MRR@10',
+    skipped: '无法重新匹配 {{skipped}} 个（记录已删除或为“企业”方向），未计入较早的 {{omitted}} 个。',
+    direction: '匹配方向',
+    directions: {
+      'demand-achievements': '需求 → 成果',
+      'achievement-demands': '成果 → 需求',
+      'achievement-enterprises': '成果 → 企业',
+      'achievement-similar': '相似成果',
+      'text-achievements': '文字 → 成果',
+      'text-demands': '文字 → 需求',
+    },
+    export: '导出反馈',
+    none: '尚无用户反馈。',
+  },
 };
 
 export default casesZh;

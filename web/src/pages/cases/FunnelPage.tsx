@@ -9,6 +9,7 @@ import { useFunnel } from '../../api/hooks/matchmaking';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
+import { FeedbackQuality } from './FeedbackQuality';
 
 type Group = (typeof FUNNEL_GROUPS)[number];
 const STAGES = ['shown', 'interest', 'contact', 'negotiation', 'agreement'] as const;
@@ -81,6 +82,7 @@ export function FunnelPage() {
               </Table.Summary.Row>
             )}
           />
+          <FeedbackQuality from={query.from} to={query.to} />
         </Flex>
       )}
     </div>

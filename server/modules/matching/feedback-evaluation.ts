@@ -1,0 +1,142 @@
+import type { z } from 'zod';
+import type { FeedbackEvaluationQuery, FeedbackEvaluationView, MatchDirection } from '../../../shared/contracts/matching.js';
+import type { Db } from '../../db/client.js';
+import { feedbackForExport, kindsOf, type FeedbackExportRow } from './feedback.js';
+import { loadMatchConfig, type MatchConfig } from './engine/index.js';
+import { loadListingQuery, runMatch } from './match-service.js';
+
+/** How deep each judged query is re-run: a result below this counts as not found. */
+export const EVALUATION_DEPTH = 100;
+
+type Evaluation = z.output<typeof FeedbackEvaluationView>;
+type Figures = Evaluation['overall'];
+/** One judged query: its judgements, their ranks when judged and now (null: not in the first EVALUATION_DEPTH). */
+type Judged = { useful: boolean; rankThen: number | null; rankNow: number | null };
+
+/**
+ * Offline evaluation from users' feedback (issue 4: "feedback is stored and
+ * used by the offline evaluation"). Every query users judged suggestions of
+ * (the latest judgement per user, query and result, as the export keeps
+ * them) is run again through the engine with `config` (the deployed one by
+ * default) over today's catalog, and the judged results are looked up in the
+ * new list:
+ * - useful in the top 10, then (the rank shown when judged) and now;
+ * - not useful in the top 10, now (lower is better);
+ * - pairwise order: of every (useful, not useful) pair of one query, the share
+ *   the engine now puts the useful one first (a result not found ranks after
+ *   every found one; two not found count half);
+ * - MRR@10 of the first useful result per query.
+ * So a change of weights can be tried against the judgements before it is
+ * deployed (`npm run cli -- match-feedback --config <file>`). Queries whose
+ * record is gone, and the enterprises direction (its results are
+ * organisations, re-derived from demands), are counted as skipped.
+ */
+export async function evaluateFeedback(
+  db: Db,
+  input: Omit<z.output<typeof FeedbackEvaluationQuery>, 'maxQueries'> & { maxQueries?: number; now: Date; config?: MatchConfig },
+): Promise<Evaluation> {
+  const config = input.config ?? loadMatchConfig();
+  const rows = await feedbackForExport(db, { from: input.from, to: input.to, format: 'jsonl' });
+  // Rows come oldest first: a group's last row is its latest judgement.
+  const groups = new Map<string, { rows: FeedbackExportRow[]; latest: number }>();
+  rows.forEach((r, i) => {
+    const key = `${r.direction}\u0000${r.queryId ?? ''}\u0000${r.queryText ?? ''}`;
+    const g = groups.get(key);
+    if (g) {
+      g.rows.push(r);
+      g.latest = i;
+    } else groups.set(key, { rows: [r], latest: i });
+  });
+  // The most recently judged queries first.
+  const ordered = [...groups.values()].sort((a, b) => b.latest - a.latest).map((g) => g.rows);
+  const kept = input.maxQueries === undefined ? ordered : ordered.slice(0, input.maxQueries);
+  const byDirection = new Map<MatchDirection, Judged[][]>();
+  let skipped = 0;
+  for (const group of kept) {
+    const first = group[0]!;
+    const direction = first.direction as MatchDirection;
+    const ranked = await rerun(db, first, config, input.now);
+    if (!ranked) {
+      skipped += 1;
+      continue;
+    }
+    const position = new Map(ranked.map((id, i) => [id, i + 1]));
+    // Each user's latest judgement of a result counts once; two users may judge one result differently, and both count.
+    const judged = group.map((r) => ({ useful: r.useful, rankThen: r.rank, rankNow: position.get(r.resultId) ?? null }));
+    const list = byDirection.get(direction);
+    if (list) list.push(judged);
+    else byDirection.set(direction, [judged]);
+  }
+  const all = [...byDirection.values()].flat();
+  return {
+    depth: EVALUATION_DEPTH,
+    skippedQueries: skipped,
+    omittedQueries: ordered.length - kept.length,
+    overall: figures(all),
+    byDirection: [...byDirection].sort(([a], [b]) => (a < b ? -1 : 1)).map(([direction, qs]) => ({ direction, ...figures(qs) })),
+  };
+}
+
+/** The ids the engine now returns for a judged query, best first; null when it cannot be asked again. */
+async function rerun(db: Db, row: FeedbackExportRow, config: MatchConfig, now: Date): Promise<string[] | null> {
+  const direction = row.direction as MatchDirection;
+  if (direction === 'achievement-enterprises') return null;
+  const kinds = kindsOf(direction);
+  const target = kinds.result === 'demand' ? 'demand' : 'achievement';
+  let source: { text: string } | { doc: Awaited<ReturnType<typeof loadListingQuery>>['doc'] };
+  if (kinds.query === 'text') {
+    if (!row.queryText) return null;
+    source = { text: row.queryText };
+  } else {
+    if (!row.queryId) return null;
+    try {
+      // The bureau evaluates: a query record no longer published is still asked as it last read.
+      source = { doc: (await loadListingQuery(db, kinds.query, row.queryId, () => true)).doc };
+    } catch {
+      return null;
+    }
+  }
+  const matches = await runMatch(db, { target, direction, source, limit: EVALUATION_DEPTH, now, config });
+  return matches.map((m) => m.id);
+}
+
+function figures(queries: Judged[][]): Figures {
+  const judgements = queries.flat();
+  const useful = judgements.filter((j) => j.useful);
+  const notUseful = judgements.filter((j) => !j.useful);
+  const top10 = (r: number | null) => r !== null && r <= 10;
+  const share = (n: number, of: number) => (of > 0 ? n / of : null);
+  let pairs = 0;
+  let correct = 0;
+  let rr = 0;
+  let withUseful = 0;
+  for (const q of queries) {
+    const u = q.filter((j) => j.useful);
+    const n = q.filter((j) => !j.useful);
+    for (const a of u) {
+      for (const b of n) {
+        pairs += 1;
+        const ra = a.rankNow ?? Infinity;
+        const rb = b.rankNow ?? Infinity;
+        correct += ra < rb ? 1 : ra === rb ? 0.5 : 0;
+      }
+    }
+    if (u.length > 0) {
+      withUseful += 1;
+      const best = Math.min(...u.map((j) => j.rankNow ?? Infinity));
+      if (best <= 10) rr += 1 / best;
+    }
+  }
+  const thenKnown = useful.filter((j) => j.rankThen !== null);
+  return {
+    queries: queries.length,
+    useful: useful.length,
+    notUseful: notUseful.length,
+    usefulInTop10Then: share(thenKnown.filter((j) => top10(j.rankThen)).length, thenKnown.length),
+    usefulInTop10Now: share(useful.filter((j) => top10(j.rankNow)).length, useful.length),
+    notUsefulInTop10Now: share(notUseful.filter((j) => top10(j.rankNow)).length, notUseful.length),
+    pairs,
+    pairOrder: share(correct, pairs),
+    mrrAt10: share(rr, withUseful),
+  };
+}
