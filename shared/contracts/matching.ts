@@ -296,7 +296,7 @@ export const FeedbackEvaluationQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   /** The most recently judged queries asked again (each is one match: the page waits for all of them). */
-  maxQueries: z.coerce.number().int().min(1).max(2000).default(300),
+  maxQueries: z.coerce.number().int().min(1).max(2000).default(100),
 });
 
 /** Shares are 0–1, null when there is nothing to divide by. */

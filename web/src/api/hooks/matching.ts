@@ -6,7 +6,7 @@ import { api } from '../client';
 const root = ['matching'] as const;
 
 export function useFeedbackEvaluation(query: { from?: string; to?: string }, enabled: boolean) {
-  return useQuery({ queryKey: [...root, 'feedback-evaluation', query], queryFn: () => api(m.feedbackEvaluation, { query: { ...query, maxQueries: 300 } }), enabled });
+  return useQuery({ queryKey: [...root, 'feedback-evaluation', query], queryFn: () => api(m.feedbackEvaluation, { query: { ...query, maxQueries: 100 } }), enabled });
 }
 
 export function useDemandMatches(id: string | undefined, limit = 10) {
