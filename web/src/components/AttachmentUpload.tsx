@@ -7,9 +7,12 @@ import { uploadMultipart } from '../api/client';
 type Props = { value?: string; onChange?: (id: string) => void; testId: string; label: string };
 
 /**
- * One attachment (PDF, Office document or image) uploaded as a file of the
- * caller's organisation, with a progress bar; as a form field it holds the
- * file's id. Voucher evidence and funding documents use it.
+ * One attachment (PDF, Office document or image) uploaded with a progress bar;
+ * as a form field it holds the file's id. The server decides whose file it is:
+ * the caller's organisation's when the caller belongs to one, else the
+ * caller's own (no organisation; read by its uploader and the bureau, e.g. an
+ * expert's evidence for an objection; decision 0027). Voucher evidence,
+ * funding documents and objection evidence use it.
  */
 export function AttachmentUpload({ value, onChange, testId, label }: Props) {
   const [name, setName] = useState<string | null>(null);
