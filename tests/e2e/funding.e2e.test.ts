@@ -229,7 +229,8 @@ describe('funding programme journey', () => {
       await pv.goto('/funding/awards');
       await pv.getByTestId(`public-call-${callId}`).getByText('名单已确定').waitFor();
       await pe.goto(`/console/funding/applications/${applicationId}`);
-      await pe.getByTestId('funding-timeline').getByText('公示期满，获得资助').waitFor();
+      // Amounts in the timeline read as money (the server's note is "180000.00").
+      await pe.getByTestId('funding-timeline').getByText('公示期满，获得资助：180,000.00 元').waitFor();
       await pe.getByTestId('acceptance-status').getByText('未申请验收').waitFor();
     });
 
@@ -241,6 +242,7 @@ describe('funding programme journey', () => {
       await pb.getByTestId('disburse-submit').click();
       await pb.getByTestId('disbursed-amount').getByText('180,000.00').waitFor();
       await pb.getByTestId('disbursements-table').getByText('LZCZ-2026-0815').waitFor();
+      await pb.getByTestId('funding-timeline').getByText('资金拨付：第 1 笔 180,000.00 元').waitFor();
       await pb.getByTestId('acceptance-status').getByText('未申请验收').waitFor();
       await journey.shot(pb, 'disbursed');
     });
@@ -261,8 +263,9 @@ describe('funding programme journey', () => {
 
     // 11. The bureau finds it waiting on the call, returns it once with the reasons; the awardee adds what was asked.
     await step('bureau-returns-acceptance-and-awardee-applies-again', async () => {
+      // Once the list is final the call page opens on its applications (disbursement and acceptance), not the notice.
       await pb.goto(`/console/funding/calls/${callId}`);
-      await pb.getByRole('tab', { name: '申报数' }).click();
+      await pb.getByRole('tab', { name: '申报数', selected: true }).waitFor();
       await pb.getByTestId(`acceptance-waiting-${applicationId}`).getByText('验收申请待审核').waitFor();
       await pb.getByTestId(`application-link-${applicationId}`).click();
       await pb.getByTestId('acceptance-documents').getByText('项目绩效报告').waitFor();

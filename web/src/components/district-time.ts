@@ -40,6 +40,9 @@ export const toPicker = (instant: string | number | Date): Dayjs => dayjs(dayjs(
 /** The instant a picker value's district wall-clock time stands for, as ISO with the district's offset. */
 export const fromPicker = (d: Dayjs): string => dayjs.tz(d.format(WALL), DISTRICT_TZ).format();
 
+/** A picker value holding the district's wall-clock time now (a default for "today" or "now" in a picker). */
+export const districtNow = (): Dayjs => toPicker(Date.now());
+
 /** Today's date in the district, YYYY-MM-DD. */
 export const districtToday = (): string => dayjs().tz(DISTRICT_TZ).format('YYYY-MM-DD');
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, List, Modal, Skeleton, Table, Tag, Timeline } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as f from '@shared/contracts/funding.js';
@@ -10,11 +10,12 @@ import { download } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
+import { districtNow, fromPicker, toPicker } from '../../components/district-time';
 import { AttachmentUpload } from '../../components/AttachmentUpload';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { useApplication, useCall, useConflicts, useFundingMutations } from './api';
-import { ApplicationStatusTag, KindTag, toFen, yuan } from './format';
+import { ApplicationStatusTag, KindTag, timelineNote, toFen, yuan } from './format';
 
 type App = z.infer<typeof f.ApplicationView>;
 type Call = z.infer<typeof f.CallView>;
@@ -62,7 +63,7 @@ export function ApplicationPage() {
           </Card>
           {a.timeline.length > 0 && (
             <Card size="small" title={t('funding.application.timeline')} style={{ flex: 1, minWidth: 280 }}>
-              <Timeline data-testid="funding-timeline" items={a.timeline.map((e) => ({ color: e.event.includes('reject') || e.event === 'ineligible' || e.event === 'award_withdrawn' || e.event === 'not_awarded' || e.event === 'acceptance_returned' ? 'red' : 'green', children: <><div>{t(`funding.events.${e.event as 'submitted'}`)}{e.note ? `：${e.note}` : ''}</div><small>{formatDateTime(e.at)}</small></> }))} />
+              <Timeline data-testid="funding-timeline" items={a.timeline.map((e) => ({ color: e.event.includes('reject') || e.event === 'ineligible' || e.event === 'award_withdrawn' || e.event === 'not_awarded' || e.event === 'acceptance_returned' ? 'red' : 'green', children: <><div>{e.note ? t('funding.application.eventNote', { event: t(`funding.events.${e.event as 'submitted'}`), note: timelineNote(e.event, e.note, t) }) : t(`funding.events.${e.event as 'submitted'}`)}</div><small>{formatDateTime(e.at)}</small></> }))} />
             </Card>
           )}
         </Flex>
@@ -115,11 +116,11 @@ function AssignCard({ a, call }: { a: App; call: Call }) {
   const fail = useErrorToast();
   const ok = useSuccessToast();
   const [selected, setSelected] = useState<string[]>([]);
-  const [deadline, setDeadline] = useState<Dayjs | null>(dayjs(call.reviewDeadline));
+  const [deadline, setDeadline] = useState<Dayjs | null>(toPicker(call.reviewDeadline));
   type Item = z.infer<typeof f.ConflictView>['items'][number];
   const assign = () =>
     m.assign
-      .mutateAsync({ id: a.id, body: { expertIds: selected, deadline: deadline?.toISOString() } })
+      .mutateAsync({ id: a.id, body: { expertIds: selected, deadline: deadline ? fromPicker(deadline) : undefined } })
       .then((r) => {
         ok(t('funding.assign.result', { n: r.assigned.length }));
         setSelected([]);
@@ -177,11 +178,11 @@ function ReviewsCard({ a, canExtend }: { a: App; canExtend: boolean }) {
           { title: t('funding.application.comment'), dataIndex: 'comment' },
           { title: t('funding.application.deadline'), key: 'd', render: (_, r) => (r.deadline ? <>{formatDateTime(r.deadline)} {r.overdue && <Tag color="red" data-testid="review-overdue">{t('funding.application.overdue')}</Tag>}</> : null) },
           { title: '', key: 's', render: (_, r) => (r.submitted ? <Tag color="green">{t('funding.application.submitted')}</Tag> : <Tag>{t('funding.application.pending')}</Tag>) },
-          ...(canExtend ? [{ title: '', key: 'x', render: (_: unknown, r: Review) => (!r.submitted && r.assignmentId ? <Button size="small" onClick={() => { setExtending(r.assignmentId); setUntil(dayjs(r.deadline).add(3, 'day')); }}>{t('funding.application.extend')}</Button> : null) }] : []),
+          ...(canExtend ? [{ title: '', key: 'x', render: (_: unknown, r: Review) => (!r.submitted && r.assignmentId ? <Button size="small" onClick={() => { setExtending(r.assignmentId); setUntil(toPicker(r.deadline!).add(3, 'day')); }}>{t('funding.application.extend')}</Button> : null) }] : []),
         ]}
       />
       {extending && (
-        <Modal open title={t('funding.application.extendTitle')} onCancel={() => setExtending(null)} confirmLoading={m.extend.isPending} onOk={() => m.extend.mutateAsync({ id: extending, deadline: until!.toISOString() }).then(() => setExtending(null)).catch(fail)}>
+        <Modal open title={t('funding.application.extendTitle')} onCancel={() => setExtending(null)} confirmLoading={m.extend.isPending} onOk={() => m.extend.mutateAsync({ id: extending, deadline: fromPicker(until!) }).then(() => setExtending(null)).catch(fail)}>
           <DatePicker showTime value={until} onChange={setUntil} style={{ width: '100%' }} />
         </Modal>
       )}
@@ -262,7 +263,7 @@ function DisburseCard({ a, canRecord }: { a: App; canRecord: boolean }) {
         ]}
       />
       {canRecord && left > 0 && (
-        <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} initialValues={{ amount: oneOff ? left / 100 : undefined, paidOn: dayjs() }}>
+        <Form form={form} layout="inline" style={{ marginTop: 12, rowGap: 8 }} initialValues={{ amount: oneOff ? left / 100 : undefined, paidOn: districtNow() }}>
           {oneOff && <Alert type="info" message={t('funding.disburse.oneOff')} style={{ width: '100%', marginBottom: 8 }} />}
           <Form.Item name="amount" label={t('funding.disburse.amount')} rules={[{ required: true, message: t('catalog.editor.required') }]}><InputNumber min={0.01} max={left / 100} precision={2} disabled={oneOff} data-testid="disburse-amount" /></Form.Item>
           <Form.Item name="paidOn" label={t('funding.disburse.paidOn')} rules={[{ required: true, message: t('catalog.editor.required') }]}><DatePicker data-testid="disburse-date" /></Form.Item>

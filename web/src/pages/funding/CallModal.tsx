@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CALL_KINDS } from '@shared/contracts/funding.js';
 import { applyFieldErrors } from '../../api/form-errors';
+import { fromPicker } from '../../components/district-time';
 import { useErrorToast } from '../../components/feedback';
 import { useFundingMutations } from './api';
 import { toFen } from './format';
@@ -42,9 +43,9 @@ export function CallModal({ onClose }: { onClose: () => void }) {
         description: v.description ?? '',
         eligibility: { orgTypes: v.orgTypes ?? [], regionPrefixes: (v.regions ?? '').split(/[\s,，、]+/).filter(Boolean), verifiedOnly: v.verifiedOnly, maxRequestFen: v.maxRequest ? toFen(v.maxRequest) : null },
         requiredDocuments: v.requiredDocuments ?? [],
-        opensAt: v.window[0].toISOString(),
-        closesAt: v.window[1].toISOString(),
-        reviewDeadline: v.reviewDeadline.toISOString(),
+        opensAt: fromPicker(v.window[0]),
+        closesAt: fromPicker(v.window[1]),
+        reviewDeadline: fromPicker(v.reviewDeadline),
         budgetFen: toFen(v.budget),
         scoreForm: v.scoreForm.map((i) => ({ key: i.key, label: i.label, max: Number(i.max) })),
         noticeDays: v.noticeDays,
@@ -71,8 +72,8 @@ export function CallModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="maxRequest" label={t('funding.call.maxRequest')} style={{ flex: 1, minWidth: 200 }}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} /></Form.Item>
           <Form.Item name="noticeDays" label={t('funding.call.noticeDays')} rules={required} style={{ width: 120 }}><InputNumber min={1} max={30} style={{ width: '100%' }} /></Form.Item>
         </Flex>
-        <Form.Item name="window" label={t('funding.call.window')} rules={required}><DatePicker.RangePicker showTime style={{ width: '100%' }} data-testid="call-window" /></Form.Item>
-        <Form.Item name="reviewDeadline" label={t('funding.call.reviewDeadline')} rules={required}><DatePicker showTime style={{ width: '100%' }} data-testid="call-review-deadline" /></Form.Item>
+        <Form.Item name="window" label={t('funding.call.windowBeijing')} rules={required}><DatePicker.RangePicker showTime style={{ width: '100%' }} data-testid="call-window" /></Form.Item>
+        <Form.Item name="reviewDeadline" label={t('funding.call.reviewDeadlineBeijing')} rules={required}><DatePicker showTime style={{ width: '100%' }} data-testid="call-review-deadline" /></Form.Item>
         <Form.Item name="orgTypes" label={t('funding.call.orgTypes')}><Select mode="multiple" options={ORG_TYPES.map((o) => ({ value: o, label: t(`orgTypes.${o}`) }))} /></Form.Item>
         <Form.Item name="regions" label={t('funding.call.regions')}><Input placeholder="620602" /></Form.Item>
         <Form.Item name="verifiedOnly" label={t('funding.call.verifiedOnly')} valuePropName="checked"><Switch /></Form.Item>

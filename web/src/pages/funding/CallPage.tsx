@@ -90,11 +90,23 @@ export function CallPage() {
             ...(c.description ? [{ key: 'x', label: t('funding.call.description'), span: 2, children: c.description }] : []),
           ]} />
         </Card>
-        {tabs.length > 0 && <Tabs items={tabs} activeKey={search.get('tab') ?? tabs[tabs.length - 1]!.key} onChange={(k) => setSearch({ tab: k }, { replace: true })} destroyOnHidden data-testid="call-tabs" />}
+        {tabs.length > 0 && <Tabs items={tabs} activeKey={openTab(c.status, tabs.map((x) => x.key), search.get('tab'))} onChange={(k) => setSearch({ tab: k }, { replace: true })} destroyOnHidden data-testid="call-tabs" />}
       </Flex>
       {applying && <ApplyModal call={c} onClose={() => setApplying(false)} />}
     </div>
   );
+}
+
+/**
+ * The tab a call page opens on (unless the address names one it has): the
+ * step the call is at. Applications while it is open (and for disbursement and
+ * acceptance once the list is final), the ranking while experts review, the
+ * notice and its objections while it is published.
+ */
+export function openTab(status: string, keys: readonly string[], asked: string | null): string {
+  if (asked && keys.includes(asked)) return asked;
+  const wanted = status === 'review' ? 'ranking' : status === 'notice' ? 'notice' : 'applications';
+  return keys.includes(wanted) ? wanted : keys[keys.length - 1]!;
 }
 
 function CallApplications({ callId }: { callId: string }) {
