@@ -71,7 +71,7 @@ const commissionersEn: Messages['commissioners'] = {
     beneficiaries: 'Who benefited',
     beneficiaryCount: 'People who benefited',
     minutes: 'Time spent (minutes)',
-    servedAt: 'When',
+    servedAt: 'When (Beijing time, UTC+8)',
     photos: 'Photos',
     addPhoto: 'Take or choose a photo',
     save: 'Submit',

@@ -69,7 +69,7 @@ const commissionersZh = {
     beneficiaries: '受益对象',
     beneficiaryCount: '受益人数',
     minutes: '服务时长（分钟）',
-    servedAt: '服务时间',
+    servedAt: '服务时间（北京时间）',
     photos: '现场照片',
     addPhoto: '拍照/选择照片',
     save: '提交记录',

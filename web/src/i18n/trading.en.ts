@@ -29,6 +29,8 @@ const tradingEn: Messages['trading'] = {
     terms: 'Terms',
     period: 'Listing period',
     listedUntil: 'Listed until',
+    listedUntilBeijing: 'Listed until (Beijing time, UTC+8)',
+    rangeBeijing: 'Starts – Ends (Beijing time, UTC+8)',
     noticeDays: 'Public notice (working days)',
     startsAt: 'Starts',
     endsAt: 'Ends',

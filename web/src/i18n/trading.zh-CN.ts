@@ -27,6 +27,8 @@ const tradingZh = {
     terms: '交易条件',
     period: '挂牌期',
     listedUntil: '挂牌截止',
+    listedUntilBeijing: '挂牌截止（北京时间）',
+    rangeBeijing: '开始时间 – 结束时间（北京时间）',
     noticeDays: '公示期（工作日）',
     startsAt: '开始时间',
     endsAt: '结束时间',

@@ -1,6 +1,7 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { fromPicker } from '../../components/district-time';
 
 export type AuditFilterValues = {
   from?: string;
@@ -21,9 +22,11 @@ export function AuditFilters({ onChange }: { onChange: (f: AuditFilterValues) =>
   const [form] = Form.useForm<FormValues>();
   const apply = (v: FormValues) =>
     onChange({
-      // ISO with offset, as the contract's datetime({ offset: true }) expects.
-      from: v.range?.[0]?.startOf('minute').format() ?? undefined,
-      to: v.range?.[1]?.endOf('minute').format() ?? undefined,
+      // The picker holds 北京时间 like the log's times (decision 0028); sent as ISO
+      // with +08:00, as the contract's datetime({ offset: true }) expects. The end
+      // is exclusive on the server: up to the start of the next minute.
+      from: v.range?.[0] ? fromPicker(v.range[0].startOf('minute')) : undefined,
+      to: v.range?.[1] ? fromPicker(v.range[1].startOf('minute').add(1, 'minute')) : undefined,
       actor: v.actor || undefined,
       action: v.action || undefined,
       entityType: v.entityType || undefined,

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, DatePicker, Empty, Progress, Row, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import * as c from '@shared/contracts/commissioners.js';
 import type { CoverageView } from '@shared/contracts/commissioners.js';
 import { download } from '../../api/client';
+import { districtNow } from '../../components/district-time';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
@@ -17,7 +18,7 @@ type Village = CoverageView['townships'][number]['villages'][number] & { townshi
 export function CoveragePage() {
   const { t } = useTranslation();
   const { hasPermission } = useSession();
-  const [asOf, setAsOf] = useState<Dayjs>(dayjs());
+  const [asOf, setAsOf] = useState<Dayjs>(() => districtNow()); // the district's today, whatever the browser's zone
   const day = asOf.format('YYYY-MM-DD');
   const q = useCoverage(day);
   const cov = q.data;

@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, DatePicker, Form, Input, InputNumber, List, Select, Space, Tag, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { SERVICE_CATEGORIES } from '@shared/contracts/commissioners.js';
 import { ErrorAlert } from '../../components/feedback';
+import { districtNow, fromPicker } from '../../components/district-time';
 import { formatDateTime } from '../../components/format';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useMyCommissioner, useMyLogs } from './api';
@@ -77,7 +78,7 @@ export function ServiceLogPage() {
         beneficiaries: v.beneficiaries,
         beneficiaryCount: v.beneficiaryCount ?? 0,
         minutes: v.minutes,
-        servedAt: v.servedAt.format(),
+        servedAt: fromPicker(v.servedAt),
       },
       photos: await Promise.all(photos.map(async (p) => ({ name: p.name, type: p.type ?? 'image/jpeg', dataUrl: await fileToDataUrl(p.originFileObj as File) }))),
       queuedAt: new Date().toISOString(),
@@ -122,7 +123,7 @@ export function ServiceLogPage() {
       )}
       {me.data && current.length === 0 && <Alert type="info" showIcon message={t('commissioners.service.noAssignment')} style={{ marginTop: 8 }} />}
       {current.length > 0 && (
-        <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 12 }} initialValues={{ category: 'technical_guidance', servedAt: dayjs(), minutes: 60, beneficiaryCount: 0, assignmentId: current[0]!.id }} data-testid="service-log-form">
+        <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 12 }} initialValues={{ category: 'technical_guidance', servedAt: districtNow(), minutes: 60, beneficiaryCount: 0, assignmentId: current[0]!.id }} data-testid="service-log-form">
           <Form.Item name="assignmentId" label={t('commissioners.service.assignment')} rules={[{ required: true }]}>
             <Select options={current.map((a) => ({ value: a.id, label: `${t(`commissioners.targets.${a.targetKind}`)}：${target(a.id)}` }))} />
           </Form.Item>

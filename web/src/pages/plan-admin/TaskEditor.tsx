@@ -8,6 +8,7 @@ import { CADENCES, type IndicatorView, type TaskView } from '@shared/contracts/p
 import { ORG_TYPES } from '@shared/roles.js';
 import { applyFieldErrors } from '../../api/form-errors';
 import { usePlanMutations } from '../../api/hooks/plans';
+import { districtNow } from '../../components/district-time';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
 import { OrgSelect } from '../../components/OrgSelect';
 import { figureInput, parseFigure } from '../../plans/values';
@@ -160,7 +161,7 @@ export function TaskEditor({ planId, task, indicators, onClose }: { planId: stri
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('catalog.editor.remove')} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
                 </div>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ title: '', dueDate: dayjs() })}>{t('plans.admin.addMilestone')}</Button>
+              <Button icon={<PlusOutlined />} onClick={() => add({ title: '', dueDate: districtNow() })}>{t('plans.admin.addMilestone')}</Button>
             </>
           )}
         </Form.List>

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { TRADING_DEFAULTS } from '@shared/contracts/trading.js';
 import { isYuan, yuanToFen } from '../../catalog/money';
+import { fromPicker } from '../../components/district-time';
 
 export type AuctionFormValues = {
   startYuan: string;
@@ -16,15 +17,15 @@ export type AuctionFormValues = {
 
 export const AUCTION_DEFAULTS = { snipeWindowMinutes: TRADING_DEFAULTS.snipeWindowMinutes, snipeExtendMinutes: TRADING_DEFAULTS.snipeExtendMinutes, depositYuan: '0' };
 
-/** Form values (元 strings, dayjs) → the API's auction terms (fen, ISO). */
+/** Form values (元 strings, dayjs holding 北京时间 wall-clock times) → the API's auction terms (fen, ISO with +08:00). */
 export function auctionTerms(v: AuctionFormValues) {
   return {
     startPriceFen: yuanToFen(v.startYuan)!,
     incrementFen: yuanToFen(v.incrementYuan)!,
     ...(v.reserveYuan ? { reserveFen: yuanToFen(v.reserveYuan)! } : {}),
     depositFen: yuanToFen(v.depositYuan) ?? 0,
-    startsAt: v.range[0].toISOString(),
-    endsAt: v.range[1].toISOString(),
+    startsAt: fromPicker(v.range[0]),
+    endsAt: fromPicker(v.range[1]),
     snipeWindowMinutes: v.snipeWindowMinutes,
     snipeExtendMinutes: v.snipeExtendMinutes,
   };
@@ -40,7 +41,7 @@ export function AuctionTermsFields() {
       <Form.Item name="incrementYuan" label={t('trading.fields.increment')} rules={[{ required: true }, yuan]}><Input suffix="元" inputMode="decimal" data-testid="auction-increment" /></Form.Item>
       <Form.Item name="reserveYuan" label={t('trading.fields.reserve')} rules={[yuan]}><Input suffix="元" inputMode="decimal" /></Form.Item>
       <Form.Item name="depositYuan" label={t('trading.fields.deposit')} rules={[{ required: true }, yuan]}><Input suffix="元" inputMode="decimal" data-testid="auction-deposit" /></Form.Item>
-      <Form.Item name="range" label={`${t('trading.fields.startsAt')} – ${t('trading.fields.endsAt')}`} rules={[{ required: true }]}>
+      <Form.Item name="range" label={t('trading.fields.rangeBeijing')} rules={[{ required: true }]}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="auction-range" />
       </Form.Item>
       <Form.Item name="snipeWindowMinutes" label={t('trading.create.window')} rules={[{ required: true }]}><InputNumber min={0} max={60} /></Form.Item>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Table, Tabs, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import * as c from '@shared/contracts/trading.js';
@@ -13,6 +13,7 @@ import { useMyListings } from '../../api/hooks/catalog';
 import { useEnumLabel } from '../../catalog/locale';
 import { isYuan, yuanToFen } from '../../catalog/money';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
+import { districtNow, fromPicker } from '../../components/district-time';
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
@@ -47,7 +48,7 @@ function CreateListing({ onDone }: { onDone: (id: string) => void }) {
         ...(v.mode === 'fixed' ? { priceFen: yuanToFen(v.priceYuan)! } : {}),
         transferMode: v.transferMode as 'transfer',
         terms: v.terms,
-        listedUntil: v.listedUntil.toISOString(),
+        listedUntil: fromPicker(v.listedUntil),
         noticeWorkingDays: v.noticeWorkingDays,
         ...(v.mode === 'auction' ? { auction: auctionTerms(v as AuctionFormValues) } : {}),
       },
@@ -70,7 +71,7 @@ function CreateListing({ onDone }: { onDone: (id: string) => void }) {
       <Modal open={open} width={640} title={t('trading.create.title')} destroyOnHidden onCancel={() => setOpen(false)} onOk={() => void submit()} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'create-submit' } as never}>
         <Typography.Paragraph type="secondary">{t('trading.create.hint')}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false}
-          initialValues={{ mode: 'fixed', transferMode: 'transfer', noticeWorkingDays: TRADING_DEFAULTS.noticeWorkingDays, listedUntil: dayjs().add(3, 'month'), ...AUCTION_DEFAULTS }}>
+          initialValues={{ mode: 'fixed', transferMode: 'transfer', noticeWorkingDays: TRADING_DEFAULTS.noticeWorkingDays, listedUntil: districtNow().add(3, 'month'), ...AUCTION_DEFAULTS }}>
           <Form.Item name="achievementId" label={t('trading.create.achievement')} rules={[{ required: true }]}>
             <Select showSearch optionFilterProp="label" loading={mine.isPending} data-testid="create-achievement" options={(mine.data?.items ?? []).map((a) => ({ value: a.id, label: a.title }))} />
           </Form.Item>
@@ -87,7 +88,7 @@ function CreateListing({ onDone }: { onDone: (id: string) => void }) {
           </Form.Item>
           <Form.Item name="terms" label={t('trading.fields.terms')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={4} maxLength={8000} data-testid="create-terms" /></Form.Item>
           <Flex gap={16} wrap>
-            <Form.Item name="listedUntil" label={t('trading.fields.listedUntil')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
+            <Form.Item name="listedUntil" label={t('trading.fields.listedUntilBeijing')} rules={[{ required: true }]}><DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" /></Form.Item>
             <Form.Item name="noticeWorkingDays" label={t('trading.fields.noticeDays')} rules={[{ required: true }]}><InputNumber min={1} max={30} /></Form.Item>
           </Flex>
           {mode === 'auction' && (
