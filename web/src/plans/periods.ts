@@ -1,4 +1,5 @@
 import type { Cadence } from '@shared/contracts/plans.js';
+import { districtToday } from '../components/district-time';
 
 /**
  * Reporting periods of a cadence between two ISO dates (inclusive of the
@@ -40,7 +41,7 @@ export function periodEndDate(period: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Today in the district (北京时间), ISO date: which periods are due does not depend on the browser's zone. */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return districtToday();
 }

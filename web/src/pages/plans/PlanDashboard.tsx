@@ -7,6 +7,7 @@ import { exportPlanReportPdf, exportPlanStatus } from '@shared/contracts/plans.j
 import { download } from '../../api/client';
 import { useDashboard } from '../../api/hooks/plans';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
+import { formatDate } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
 import { DrillDrawer } from './DrillDrawer';
@@ -64,7 +65,7 @@ export function PlanDashboard() {
       />
       <Typography.Paragraph type="secondary">
         {plan.title} · {plan.issuingBody} · {plan.startDate} — {plan.endDate}
-        {d && <> · {t('plans.dashboard.asOf', { date: d.asOf.slice(0, 10), year: d.year })}</>}
+        {d && <> · {t('plans.dashboard.asOf', { date: formatDate(d.asOf), year: d.year })}</>}
       </Typography.Paragraph>
       <ErrorAlert error={dash.error} />
       {!d ? (

@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { ConfigProvider, Empty, Spin, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDashboard } from '../../api/hooks/plans';
+import { DISTRICT_TZ } from '../../components/district-time';
 import { EChart } from '../../components/EChart';
+import { formatDate } from '../../components/format';
 import { compactValue, formatValue } from '../../plans/values';
 import { completionOption, trendOption } from '../plans/charts';
 import { TargetBar } from '../plans/TargetBar';
@@ -40,9 +42,9 @@ export function PlanScreen() {
         <div className="cg-screen-head">
           <h1>{d?.plan.title ?? t('plans.screen.title')}</h1>
           <div className="cg-screen-meta">
-            {d && t('plans.dashboard.asOf', { date: d.asOf.slice(0, 10), year: d.year })} · {now.toLocaleTimeString(en ? 'en-US' : 'zh-CN')}
+            {d && t('plans.dashboard.asOf', { date: formatDate(d.asOf), year: d.year })} · {now.toLocaleTimeString(en ? 'en-US' : 'zh-CN', { timeZone: DISTRICT_TZ })}
             {dash.isFetching && <Spin size="small" style={{ marginLeft: 8 }} />}
-            {dash.dataUpdatedAt > 0 && <> · {t('plans.screen.refreshed', { time: new Date(dash.dataUpdatedAt).toLocaleTimeString(en ? 'en-US' : 'zh-CN') })}</>}
+            {dash.dataUpdatedAt > 0 && <> · {t('plans.screen.refreshed', { time: new Date(dash.dataUpdatedAt).toLocaleTimeString(en ? 'en-US' : 'zh-CN', { timeZone: DISTRICT_TZ }) })}</>}
           </div>
         </div>
         {!d ? (

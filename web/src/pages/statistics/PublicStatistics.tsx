@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client';
 import { usePublicStatistics } from '../../api/hooks/plans';
 import { EChart } from '../../components/EChart';
 import { ErrorAlert } from '../../components/feedback';
+import { formatDate } from '../../components/format';
 import { ProgressTag } from '../../plans/tags';
 import { formatValue } from '../../plans/values';
 import { trendOption } from '../plans/charts';
@@ -40,7 +41,7 @@ export function PublicStatistics() {
       {d && (
         <>
           <Typography.Paragraph type="secondary">
-            {d.plan.title} · {d.plan.issuingBody} · {d.plan.startDate} — {d.plan.endDate} · {t('plans.dashboard.asOf', { date: d.asOf.slice(0, 10), year: d.year })}
+            {d.plan.title} · {d.plan.issuingBody} · {d.plan.startDate} — {d.plan.endDate} · {t('plans.dashboard.asOf', { date: formatDate(d.asOf), year: d.year })}
           </Typography.Paragraph>
           {d.indicators.length === 0 ? (
             <Empty description={t('plans.statistics.nonePublic')} />
