@@ -19,7 +19,7 @@
  *   npm run bench:match-freshness                  # 10 000 background records, 30 publications
  *   BENCH_N=2000 BENCH_PUBLICATIONS=50 npm run bench:match-freshness
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,40 +34,10 @@ import { runMatch } from '../server/modules/matching/match-service.js';
 import { rebuildTermStats } from '../server/modules/matching/term-stats.js';
 import '../server/jobs.js';
 import { freePort } from '../tests/e2e/support/launch.js';
+import { achievementContent, achievementTexts, insertPublishedAchievements, type Text } from './match/platform.js';
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 30);
-const DATA = path.resolve(import.meta.dirname, '../../shared/data');
-
-type Text = { title: string; summary: string };
-
-function loadTexts(): Text[] {
-  const out: Text[] = [];
-  for (const line of readFileSync(path.join(DATA, 'zhibei/achievements.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as { title: string; abstract: string };
-    if (r.title && r.abstract && r.abstract.length >= 40) out.push({ title: r.title.slice(0, 100), summary: r.abstract.trim().slice(0, 4000) });
-  }
-  return out;
-}
-
-const content = (t: Text) => ({ title: t.title, summary: t.summary, keywords: [], industrySection: 'C', trl: 6, transferModes: ['transfer'], price: { kind: 'negotiable' } });
-
-async function insertPublished(db: Db, orgId: string, texts: Text[]): Promise<string[]> {
-  const r = await db.execute<{ id: string }>(sql`
-    INSERT INTO achievements (organisation_id, status, title, summary, industry_section, trl, transfer_modes, price_negotiable, published_at)
-    SELECT ${orgId}, 'published', title, summary, 'C', 6, ARRAY['transfer'], true, now()
-    FROM unnest(${sql.param(texts.map((t) => t.title))}::text[], ${sql.param(texts.map((t) => t.summary))}::text[]) AS s(title, summary)
-    RETURNING id`);
-  // The revisions after the rows (one statement cannot update the rows it inserts).
-  await db.execute(sql`
-    INSERT INTO listing_revisions (kind, achievement_id, number, status, content)
-    SELECT 'achievement', a.id, 1, 'approved',
-      jsonb_build_object('title', a.title, 'summary', a.summary, 'keywords', '[]'::jsonb, 'industrySection', 'C', 'trl', 6, 'transferModes', '["transfer"]'::jsonb, 'price', '{"kind":"negotiable"}'::jsonb)
-    FROM achievements a WHERE a.published_revision_id IS NULL`);
-  await db.execute(sql`UPDATE achievements a SET published_revision_id = r.id FROM listing_revisions r WHERE r.achievement_id = a.id AND a.published_revision_id IS NULL`);
-  return r.rows.map((x) => x.id);
-}
 
 /** One publication as the catalog commits it: the record published and its re-indexing queued, in one transaction. */
 async function publish(db: Db, orgId: string, t: Text): Promise<string> {
@@ -78,7 +48,7 @@ async function publish(db: Db, orgId: string, t: Text): Promise<string> {
     const id = a.rows[0]!.id;
     const rev = await tx.execute<{ id: string }>(sql`
       INSERT INTO listing_revisions (kind, achievement_id, number, status, content)
-      VALUES ('achievement', ${id}, 1, 'approved', ${JSON.stringify(content(t))}::jsonb) RETURNING id`);
+      VALUES ('achievement', ${id}, 1, 'approved', ${JSON.stringify(achievementContent(t))}::jsonb) RETURNING id`);
     await tx.execute(sql`UPDATE achievements SET published_revision_id = ${rev.rows[0]!.id} WHERE id = ${id}`);
     await enqueue(tx, reindexListingJob, { kind: 'achievement', id });
     return id;
@@ -91,7 +61,7 @@ function percentile(xs: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  const texts = loadTexts();
+  const texts = achievementTexts();
   if (texts.length < PUBLICATIONS + 10) throw new Error('not enough zhibei records');
   const fresh = texts.slice(0, PUBLICATIONS);
   const background = texts.slice(PUBLICATIONS);
@@ -109,7 +79,7 @@ async function main(): Promise<void> {
         const t = background[(start + k) % background.length]!;
         return { title: `${t.title}`.slice(0, 100), summary: t.summary };
       });
-      const ids = await insertPublished(db, org!.id, batch);
+      const ids = await insertPublishedAchievements(db, org!.id, batch);
       await indexListings(db, 'achievement', ids);
       process.stdout.write(`\r  background corpus ${start + batch.length}/${N}`);
     }

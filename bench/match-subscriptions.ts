@@ -19,7 +19,7 @@
  *   npm run bench:match-subscriptions
  *   BENCH_SIZES=100,1000 BENCH_PUBLICATIONS=3 BENCH_OLD_MAX=1000 BENCH_OLD_LARGE_PUBLICATIONS=3 npm run bench:match-subscriptions
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +33,7 @@ import { clearSubscriptionQueryCache, matchNewRecord, type BatchStats } from '..
 import { matchNewRecordOneByOne } from '../server/modules/matching/subscriptions.js';
 import { rebuildTermStats } from '../server/modules/matching/term-stats.js';
 import { freePort } from '../tests/e2e/support/launch.js';
+import { achievementTexts, demandTexts, insertPublishedAchievements, type Text } from './match/platform.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,1000,10000').split(',').map(Number);
 const PUBLICATIONS = Number(process.env.BENCH_PUBLICATIONS ?? 5);
@@ -41,39 +42,6 @@ const OLD_MAX = Number(process.env.BENCH_OLD_MAX ?? 1000);
 /** Above 100 subscriptions the one-by-one check is timed on this many publications only (minutes each). */
 const OLD_LARGE_PUBLICATIONS = Number(process.env.BENCH_OLD_LARGE_PUBLICATIONS ?? 1);
 const CORPUS = Number(process.env.BENCH_CORPUS ?? 2500);
-const DATA = path.resolve(import.meta.dirname, '../../shared/data');
-
-type Text = { title: string; summary: string };
-const lines = (file: string) => readFileSync(path.join(DATA, file), 'utf8').split('\n').filter((l) => l.trim());
-
-function achievementsTexts(): Text[] {
-  return lines('zhibei/achievements.jsonl')
-    .map((l) => JSON.parse(l) as { title: string; abstract: string })
-    .filter((r) => r.title && r.abstract && r.abstract.length >= 40)
-    .map((r) => ({ title: r.title.slice(0, 100), summary: r.abstract.trim().slice(0, 4000) }));
-}
-
-function demandTexts(): Text[] {
-  return lines('zhibei/demands_dev.jsonl')
-    .map((l) => JSON.parse(l) as { title: string; description: string })
-    .filter((r) => r.title && r.description && r.description.length >= 20)
-    .map((r) => ({ title: r.title.slice(0, 100), summary: r.description.trim().slice(0, 2000) }));
-}
-
-async function insertAchievements(db: Db, orgId: string, texts: Text[]): Promise<string[]> {
-  const r = await db.execute<{ id: string }>(sql`
-    INSERT INTO achievements (organisation_id, status, title, summary, industry_section, trl, transfer_modes, price_negotiable, published_at)
-    SELECT ${orgId}, 'published', title, summary, 'C', 6, ARRAY['transfer'], true, now()
-    FROM unnest(${sql.param(texts.map((t) => t.title))}::text[], ${sql.param(texts.map((t) => t.summary))}::text[]) AS s(title, summary)
-    RETURNING id`);
-  await db.execute(sql`
-    INSERT INTO listing_revisions (kind, achievement_id, number, status, content)
-    SELECT 'achievement', a.id, 1, 'approved',
-      jsonb_build_object('title', a.title, 'summary', a.summary, 'keywords', '[]'::jsonb, 'industrySection', 'C', 'trl', 6, 'transferModes', '["transfer"]'::jsonb, 'price', '{"kind":"negotiable"}'::jsonb)
-    FROM achievements a WHERE a.published_revision_id IS NULL`);
-  await db.execute(sql`UPDATE achievements a SET published_revision_id = r.id FROM listing_revisions r WHERE r.achievement_id = a.id AND a.published_revision_id IS NULL`);
-  return r.rows.map((x) => x.id);
-}
 
 async function insertDemands(db: Db, orgId: string, texts: Text[]): Promise<string[]> {
   const r = await db.execute<{ id: string }>(sql`
@@ -93,7 +61,7 @@ async function insertDemands(db: Db, orgId: string, texts: Text[]): Promise<stri
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 async function main(): Promise<void> {
-  const texts = achievementsTexts();
+  const texts = achievementTexts();
   const demands = demandTexts();
   const corpus = texts.slice(0, CORPUS);
   const fresh = texts.slice(CORPUS, CORPUS + PUBLICATIONS);
@@ -109,7 +77,7 @@ async function main(): Promise<void> {
     const lab = await orgOf('基准测试研究院', 'research_institute');
     const firms = await orgOf('基准测试企业', 'enterprise');
     const t0 = performance.now();
-    for (let i = 0; i < corpus.length; i += 500) await indexListings(db, 'achievement', await insertAchievements(db, lab, corpus.slice(i, i + 500)));
+    for (let i = 0; i < corpus.length; i += 500) await indexListings(db, 'achievement', await insertPublishedAchievements(db, lab, corpus.slice(i, i + 500)));
     const demandIds = await insertDemands(db, firms, demands);
     await indexListings(db, 'demand', demandIds);
     await rebuildTermStats(db, 'achievement');
@@ -148,7 +116,7 @@ async function main(): Promise<void> {
 
     // The publications: published and indexed once; each check is run on the same state.
     const pubIds: string[] = [];
-    for (const t of fresh) pubIds.push(...(await insertAchievements(db, lab, [t])));
+    for (const t of fresh) pubIds.push(...(await insertPublishedAchievements(db, lab, [t])));
     await indexListings(db, 'achievement', pubIds);
     const clearHits = () => db.execute(sql`DELETE FROM match_subscription_hits; DELETE FROM notifications WHERE kind = 'match.subscription_hit'`);
 
