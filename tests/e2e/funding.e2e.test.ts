@@ -177,14 +177,18 @@ describe('funding programme journey', () => {
       await pb.getByTestId('notice-list').getByText(ent.org).waitFor();
     });
 
-    // 6. The public sees the award on the notice page; the applicant sees its award.
-    const pv = await cast.person();
+    // 6. The public sees the award on the notice page; the applicant sees its award. This visitor's browser is in
+    //    Los Angeles: the notice's end still reads in 北京时间 (decision 0028), as the district's notice says.
+    const pv = await cast.person(undefined, { timezoneId: 'America/Los_Angeles' });
     await step('public-notice', async () => {
+      const { noticeEndsAt } = (await (await apiAs(baseUrl, bureau.username, bureau.password)).get(`/api/v1/funding/calls/${callId}`)) as { noticeEndsAt: string };
+      const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(noticeEndsAt));
       await pv.goto('/funding/awards');
       const card = pv.getByTestId(`public-call-${callId}`);
       await card.getByText(ent.org).waitFor();
       await card.getByText('180,000.00 元').waitFor();
-      await card.getByText(/公示中/).waitFor();
+      await card.getByText(`公示中，截止 ${beijing}`).waitFor();
+      expect(await pv.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
       await journey.shot(pv, 'public-notice');
       await pe.goto(`/console/funding/applications/${applicationId}`);
       await pe.getByTestId('award-amount').getByText('180,000.00').waitFor();
