@@ -7,6 +7,8 @@ import { loadListingQuery, runMatch } from './match-service.js';
 
 /** How deep each judged query is re-run: a result below this counts as not found. */
 export const EVALUATION_DEPTH = 100;
+/** Judged queries asked at once (the pool has 10 connections; requests keep theirs). */
+const RERUN_CONCURRENCY = 4;
 
 type Evaluation = z.output<typeof FeedbackEvaluationView>;
 type Figures = Evaluation['overall'];
@@ -50,23 +52,32 @@ export async function evaluateFeedback(
   // The most recently judged queries first.
   const ordered = [...groups.values()].sort((a, b) => b.latest - a.latest).map((g) => g.rows);
   const kept = input.maxQueries === undefined ? ordered : ordered.slice(0, input.maxQueries);
+  // A few queries at a time: each is one match (mostly PostgreSQL), and the page waits for all of them.
+  const ranked = new Array<string[] | null>(kept.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < kept.length) {
+      const i = next++;
+      ranked[i] = await rerun(db, kept[i]![0]!, config, input.now);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(RERUN_CONCURRENCY, kept.length) }, worker));
   const byDirection = new Map<MatchDirection, Judged[][]>();
   let skipped = 0;
-  for (const group of kept) {
-    const first = group[0]!;
-    const direction = first.direction as MatchDirection;
-    const ranked = await rerun(db, first, config, input.now);
-    if (!ranked) {
+  kept.forEach((group, i) => {
+    const ids = ranked[i];
+    if (!ids) {
       skipped += 1;
-      continue;
+      return;
     }
-    const position = new Map(ranked.map((id, i) => [id, i + 1]));
+    const position = new Map(ids.map((id, k) => [id, k + 1]));
     // Each user's latest judgement of a result counts once; two users may judge one result differently, and both count.
     const judged = group.map((r) => ({ useful: r.useful, rankThen: r.rank, rankNow: position.get(r.resultId) ?? null }));
+    const direction = group[0]!.direction as MatchDirection;
     const list = byDirection.get(direction);
     if (list) list.push(judged);
     else byDirection.set(direction, [judged]);
-  }
+  });
   const all = [...byDirection.values()].flat();
   return {
     depth: EVALUATION_DEPTH,

@@ -110,6 +110,7 @@ const casesEn: Messages['cases'] = {
     },
     export: 'Export feedback',
     none: 'No feedback from users yet.',
+    running: 'Matching the 100 most recently judged queries again with the current configuration; this takes a few seconds…',
   },
 };
 

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Spin, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { exportFeedback, type FeedbackEvaluationView } from '@shared/contracts/matching.js';
 import type { z } from 'zod';
@@ -28,7 +28,7 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
   const d = q.data;
   const o = d?.overall;
   return (
-    <Card size="small" title={t('cases.quality.title')} loading={q.isLoading} data-testid="feedback-quality" extra={
+    <Card size="small" title={t('cases.quality.title')} data-testid="feedback-quality" extra={
       <Flex gap={8}>
         {(['csv', 'jsonl'] as const).map((format) => (
           <Button key={format} size="small" icon={<DownloadOutlined />} onClick={() => download(exportFeedback, { ...range, format }, `match-feedback.${format}`).catch(fail)}>
@@ -38,6 +38,12 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
       </Flex>
     }>
       <ErrorAlert error={q.error} />
+      {q.isFetching && (
+        <Flex gap={8} align="center" style={{ marginBottom: 8 }}>
+          <Spin size="small" />
+          <Typography.Text type="secondary">{t('cases.quality.running')}</Typography.Text>
+        </Flex>
+      )}
       {d && o && (o.queries === 0 ? <Alert type="info" showIcon message={t('cases.quality.none')} /> : (
         <Flex vertical gap={12}>
           <Typography.Text type="secondary">{t('cases.quality.help', { depth: d.depth })}</Typography.Text>
