@@ -6,9 +6,9 @@
  * of UTC) and Tokyo (east of the district). No database: these are pure
  * functions, kept here because vitest runs tests/integration only.
  */
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- the test imports the web's formatters; nothing on the server does
-import { districtSlot, districtToday, fromPicker, toPicker } from '../../web/src/components/district-time.js';
+import { districtNow, districtSlot, districtToday, districtYear, fromPicker, toPicker } from '../../web/src/components/district-time.js';
 // eslint-disable-next-line no-restricted-imports -- as above
 import { formatDate, formatDateTime } from '../../web/src/components/format.js';
 
@@ -62,6 +62,23 @@ for (const zone of ['America/Los_Angeles', 'Asia/Tokyo', 'UTC', 'Asia/Shanghai']
       expect(fromPicker(picked)).toBe('2026-06-03T10:00:00+08:00');
       expect(new Date(fromPicker(picked)).toISOString()).toBe('2026-06-03T02:00:00.000Z');
       expect(districtToday()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+
+    describe('at 00:30 on New Year’s Day in the district (16:30 UTC on 31 December)', () => {
+      beforeEach(() => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(new Date('2026-12-31T16:30:00Z'));
+      });
+      afterEach(() => {
+        vi.useRealTimers();
+      });
+
+      it('today, this year and now are the district’s', () => {
+        expect(districtToday()).toBe('2027-01-01');
+        expect(districtYear()).toBe(2027);
+        expect(districtNow().format('YYYY-MM-DD HH:mm')).toBe('2027-01-01 00:30');
+        expect(fromPicker(districtNow())).toBe('2027-01-01T00:30:00+08:00');
+      });
     });
   });
 }

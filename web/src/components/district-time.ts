@@ -46,6 +46,9 @@ export const districtNow = (): Dayjs => toPicker(Date.now());
 /** Today's date in the district, YYYY-MM-DD. */
 export const districtToday = (): string => dayjs().tz(DISTRICT_TZ).format('YYYY-MM-DD');
 
+/** This year in the district (its New Year comes 8 hours before UTC's). */
+export const districtYear = (): number => Number(districtToday().slice(0, 4));
+
 /** The instant the district's day `date` (YYYY-MM-DD) begins. */
 export const districtDayStart = (date: string): Dayjs => dayjs.tz(`${date}T00:00:00`, DISTRICT_TZ);
 

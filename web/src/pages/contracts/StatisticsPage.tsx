@@ -10,6 +10,7 @@ import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useContractStatistics } from './hooks';
+import { districtYear } from '../../components/district-time';
 
 const wan = (fen: number) => Math.round(fen / 100) / 10000;
 
@@ -49,7 +50,7 @@ export function StatisticsPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const fail = useErrorToast();
-  const thisYear = new Date().getFullYear();
+  const thisYear = districtYear();
   const [year, setYear] = useState(thisYear);
   const q = useContractStatistics({ year });
   const s: Statistics | undefined = q.data;

@@ -8,6 +8,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { usePlanMutations } from '../../api/hooks/plans';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
 import { figureInput, parseFigure } from '../../plans/values';
+import { districtYear } from '../../components/district-time';
 
 type Ind = z.infer<typeof IndicatorView>;
 type Values = { public: boolean; note?: string; targets: { year: number; value: string; note?: string }[] };
@@ -63,7 +64,7 @@ export function IndicatorEditor({ planId, ind, onClose }: { planId: string; ind:
                   <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('catalog.editor.remove')} onClick={() => remove(f.name)} style={{ marginTop: 30 }} />
                 </div>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ year: new Date().getFullYear(), value: '' })}>{t('plans.admin.addTarget')}</Button>
+              <Button icon={<PlusOutlined />} onClick={() => add({ year: districtYear(), value: '' })}>{t('plans.admin.addTarget')}</Button>
             </>
           )}
         </Form.List>

@@ -19,6 +19,7 @@ import { TaskStatusTable } from './TaskStatusTable';
 import { TrendPanel } from './TrendPanel';
 import { usePlanChoice } from './usePlanChoice';
 import './plans.css';
+import { districtYear } from '../../components/district-time';
 
 /**
  * The plan dashboard (方案监测): every indicator against its targets, trends,
@@ -81,7 +82,7 @@ export function PlanDashboard() {
               {d.supervision.open > 0 && hasPermission('supervise:plan') && <Link to={`/console/supervision?plan=${plan.id}`}>{t('plans.supervision.view')}</Link>}
             </Card>
           </div>
-          {d.year !== new Date().getFullYear() && <Alert type="info" showIcon message={t('plans.dashboard.clamped', { year: d.year })} />}
+          {d.year !== districtYear() && <Alert type="info" showIcon message={t('plans.dashboard.clamped', { year: d.year })} />}
           <div className="cg-indicator-grid" data-testid="indicator-grid">
             {d.indicators.map((ind) => (
               <IndicatorCard key={ind.id} ind={ind} year={d.year} endYear={endYear} onDrill={setDrill} />

@@ -10,6 +10,7 @@ import { api, download } from '../../api/client';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { EChart } from '../../components/EChart';
 import { PageTitle } from '../../components/PageTitle';
+import { districtYear } from '../../components/district-time';
 
 type Criterion = (typeof SCORE_CRITERIA)[number];
 type Scores = Record<Criterion, number>;
@@ -18,7 +19,6 @@ type ScoreRow = View['rows'][number];
 
 /** Weighted total 0–100 to one decimal, as the server computes it (server/modules/registries/scoring.ts). */
 const weighted = (w: Scores, s: Scores) => Math.round(SCORE_CRITERIA.reduce((a, c) => a + (w[c] * s[c]) / 100, 0) * 10) / 10;
-const districtYear = () => Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
 const RED = '#cf1322';
 
 /**

@@ -7,6 +7,7 @@ import { api } from '../../../api/client';
 import { formatDateTime } from '../../../components/format';
 import { useSession } from '../../../session/SessionContext';
 import { dateOut, DeleteButton, RecordModal, RecordTable, type RecordsContext, type Row, show, textOut } from './common';
+import { districtYear } from '../../../components/district-time';
 
 /** Certificates the broker holds (number and file shown to the owner and the bureau only). */
 export function CertificatesTab({ ctx }: { ctx: RecordsContext }) {
@@ -116,7 +117,7 @@ export function RecognitionsTab({ ctx }: { ctx: RecordsContext }) {
           <DeleteButton name={label(r)} testId="recognition-delete" onConfirm={() => ctx.run(() => api(removeRecognition, { params: { id, subId: String(r.id) } }))} />
         ) }] : []),
       ]} />
-      <RecordModal open={adding} testId="recognition-form" title={t('registries.records.recognition.add')} onClose={() => setAdding(false)} initialValues={{ year: new Date().getFullYear() }}
+      <RecordModal open={adding} testId="recognition-form" title={t('registries.records.recognition.add')} onClose={() => setAdding(false)} initialValues={{ year: districtYear() }}
         submit={(v) => ctx.run(() => api(addRecognition, { params: { id }, body: { level: v.level as (typeof TALENT_LEVELS)[number], year: Number(v.year), documentNo: textOut(v.documentNo), fileId: null } }))}>
         <Form.Item name="level" label={t('registries.records.recognition.level')} rules={[{ required: true }]}>
           <Select options={TALENT_LEVELS.map((l) => ({ value: l, label: t(`registries.talent.${l}`) }))} />

@@ -9,6 +9,7 @@ import { EChart } from '../../../components/EChart';
 import { yuan } from '../kinds';
 import { BrokerPicker } from './pickers';
 import { dateOut, DeleteButton, fenIn, fenOut, NameFilling, RecordModal, RecordTable, type RecordsContext, type Row, show, textOut, type Values } from './common';
+import { districtYear } from '../../../components/district-time';
 
 const price = (negotiable: string, r: Row) => (r.priceFen === null ? negotiable : `¥${yuan(r.priceFen as number)} / ${String(r.unit)}`);
 
@@ -131,7 +132,7 @@ export function PerformanceTab({ ctx }: { ctx: RecordsContext }) {
   const rows = useMemo(() => (ctx.view.details.performance ?? []) as Row[], [ctx.view.details.performance]);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const id = ctx.view.id;
-  const thisYear = new Date().getFullYear();
+  const thisYear = districtYear();
   const chart = useMemo(() => {
     const byYear = [...rows].sort((a, b) => Number(a.year) - Number(b.year));
     return {
