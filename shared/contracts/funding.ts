@@ -39,7 +39,8 @@ export const CallBody = z
     scoreForm: z.array(ScoreItem).min(1).max(20),
     noticeDays: z.number().int().min(1).max(30).default(7),
   })
-  .refine((b) => b.opensAt < b.closesAt && b.closesAt <= b.reviewDeadline, { message: 'opens < closes ≤ review deadline', path: ['closesAt'] })
+  // As instants, not strings: '2026-06-01T08:00:00+08:00' and '2026-06-01T00:00:00Z' are the same moment.
+  .refine((b) => Date.parse(b.opensAt) < Date.parse(b.closesAt) && Date.parse(b.closesAt) <= Date.parse(b.reviewDeadline), { message: 'opens < closes ≤ review deadline', path: ['closesAt'] })
   .refine((b) => new Set(b.scoreForm.map((i) => i.key)).size === b.scoreForm.length, { message: 'score item keys must be unique', path: ['scoreForm'] });
 
 export const CallView = z.object({

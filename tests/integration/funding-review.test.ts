@@ -55,6 +55,10 @@ describe('funding calls, applications and eligibility', () => {
     for (const u of expertUsers) E.push(await login(u));
     const bad = await A.post('/api/v1/funding/calls', { kind: 'pre_guidance', title: 'x', eligibility: {}, opensAt: '2026-03-10T00:00:00+08:00', closesAt: '2026-03-01T00:00:00+08:00', reviewDeadline: '2026-04-01T00:00:00+08:00', budgetFen: 100, scoreForm: form });
     expect(bad.status).toBe(400);
+    // Instants compare as instants whatever their offsets: closes 2026-03-01 07:00 +08:00 is before opens 2026-03-01T00:00:00Z (08:00 +08:00).
+    const mixed = await A.post('/api/v1/funding/calls', { kind: 'pre_guidance', title: 'x', eligibility: {}, opensAt: '2026-03-01T00:00:00Z', closesAt: '2026-03-01T07:00:00+08:00', reviewDeadline: '2026-04-01T00:00:00+08:00', budgetFen: 100, scoreForm: form });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.fields.map((f: { path: string }) => f.path)).toContain('closesAt');
     expect((await R.post('/api/v1/funding/calls', {})).status).toBe(403);
     const res = await A.post('/api/v1/funding/calls', {
       kind: 'pre_guidance',
