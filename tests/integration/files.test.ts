@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { files } from '../../server/modules/files/schema.js';
 import { assertFilesUsable } from '../../server/modules/files/read-file.js';
+import { OWN_BYTES_PER_DAY, OWN_FILES_PER_DAY } from '../../server/modules/files/upload-file.js';
 import { AppError } from '../../server/core/errors.js';
 import { systemActor } from '../../server/core/access.js';
 import { achievements, listingRevisions } from '../../server/modules/catalog/schema.js';
@@ -157,6 +158,29 @@ describe('files of people without an organisation', () => {
     const u = await createUser(env.db, { roles });
     return { u, c: await signIn(env.app, u.username, PASSWORD) };
   };
+
+  it('caps files of one\'s own at 50 or 100 MB in 24 hours: the next is refused with the reason and nothing stored; the day after, uploads go on; organisation members are not capped', async () => {
+    const a = await orgless();
+    const count = async () => (await env.db.select().from(files).where(eq(files.uploadedBy, a.u.id))).length;
+    for (let i = 0; i < OWN_FILES_PER_DAY; i++) expect((await upload(a.c, 'attachment', `证据${i}.pdf`, PDF)).status).toBe(200);
+    const refused = await upload(a.c, 'attachment', '多一个.pdf', PDF);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('RATE_LIMITED');
+    expect(refused.body.error.fields[0]).toMatchObject({ path: 'file' });
+    expect(refused.body.error.fields[0].message).toMatch(/每日上限/);
+    expect(await count()).toBe(OWN_FILES_PER_DAY);
+    env.clock.advance(24 * 3600 + 1);
+    // (A day on, the session has lapsed: sign in again.)
+    expect((await upload(await signIn(env.app, a.u.username, PASSWORD), 'attachment', '次日.pdf', PDF)).status).toBe(200);
+
+    // Bytes: one upload that would pass the day's volume is refused too (the earlier row's size stands for large files).
+    const b = await orgless();
+    await env.db.insert(files).values({ uploadedBy: b.u.id, organisationId: null, purpose: 'attachment', filename: 'big.pdf', contentType: 'application/pdf', sizeBytes: OWN_BYTES_PER_DAY - 10, sha256: 'x', data: PDF, createdAt: env.clock.now() });
+    expect((await upload(b.c, 'attachment', '再来一个.pdf', PDF)).status).toBe(429);
+
+    const m = await member();
+    for (let i = 0; i < OWN_FILES_PER_DAY + 1; i++) expect((await upload(m.c, 'attachment', `附件${i}.pdf`, PDF)).status).toBe(200);
+  });
 
   it('an expert uploads evidence of their own: no organisation, theirs to read; another orgless account, an organisation member and the auditor get 404, the bureau reads it', async () => {
     const a = await orgless();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { FILE_RULES, type FilePurpose } from '../../../shared/contracts/files.js';
 import { type Actor, can } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { detectContentType, extensionMismatch } from './detect-type.js';
@@ -9,6 +10,34 @@ import { type FileMeta, insertFile } from './repository.js';
 import './policy.js';
 
 export type UploadInput = { purpose: FilePurpose; filename: string; data: Buffer };
+
+/**
+ * Files of one's own (accounts without an organisation, 0027): at most this
+ * many, and this many bytes, in any 24 hours. Anyone signed in may upload
+ * them, so the cap bounds what one account can store; organisation members
+ * and staff are not capped.
+ */
+export const OWN_FILES_PER_DAY = 50;
+export const OWN_BYTES_PER_DAY = 100 * 1024 * 1024;
+
+/** Refuses an own-file upload past the day's cap; one upload per account at a time decides. */
+async function assertOwnQuota(tx: Tx, actor: Actor, bytes: number, now: Date): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`files:own:${actor.userId}`}))`);
+  const since = new Date(now.getTime() - 24 * 3600 * 1000);
+  const r = await tx.execute<{ n: number; bytes: string }>(sql`
+    SELECT count(*)::int AS n, coalesce(sum(size_bytes), 0)::bigint AS bytes FROM files
+    WHERE uploaded_by = ${actor.userId} AND organisation_id IS NULL AND created_at > ${since.toISOString()}::timestamptz`);
+  const used = r.rows[0]!;
+  if (used.n + 1 > OWN_FILES_PER_DAY || Number(used.bytes) + bytes > OWN_BYTES_PER_DAY) {
+    throw new AppError('RATE_LIMITED', {
+      fields: [{
+        path: 'file',
+        zh: `个人上传已达每日上限（24 小时内最多 ${OWN_FILES_PER_DAY} 个文件、共 ${OWN_BYTES_PER_DAY / 1024 / 1024} MB），请稍后再试`,
+        en: `Your uploads have reached the daily limit (${OWN_FILES_PER_DAY} files or ${OWN_BYTES_PER_DAY / 1024 / 1024} MB in 24 hours); try again later`,
+      }],
+    });
+  }
+}
 
 const TYPE_NAMES: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -61,6 +90,9 @@ export async function uploadFile(tx: Tx, actor: Actor, input: UploadInput, now: 
       `The file name's extension does not match its content (${TYPE_NAMES[contentType]})`,
     );
   }
+  // A file of one's own (no organisation) from anyone but staff (scope any: a file owned by nobody passes only that) counts against the day's cap.
+  const staff = can(actor, 'upload', 'file', { organisationId: null, ownerId: null });
+  if (!actor.organisationId && !staff) await assertOwnQuota(tx, actor, input.data.length, now);
   const sha256 = createHash('sha256').update(input.data).digest('hex');
   const row = await insertFile(tx, {
     organisationId: actor.organisationId,
