@@ -146,6 +146,9 @@ describe('shared facilities journey', () => {
     let facilityPath = '';
     await step('directory-search', async () => {
       await signIn(enterprise, ent.username, ent.password);
+      // Outside the district's zone, the console's header says what time it is there: every time on the platform is 北京时间.
+      await enterprise.goto('/console');
+      expect(await enterprise.getByTestId('district-clock').textContent()).toMatch(/^北京时间 \d{2}:\d{2}$/);
       await enterprise.goto('/facilities');
       await enterprise.getByTestId('facility-search').fill(`液相色谱 ${suffix}`);
       await enterprise.getByTestId('facility-search').press('Enter');

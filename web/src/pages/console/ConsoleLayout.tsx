@@ -3,6 +3,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { DistrictClock } from '../../components/DistrictClock';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Logo } from '../../components/Logo';
 import { NotificationBell } from '../../components/NotificationBell';
@@ -57,6 +58,7 @@ export function ConsoleLayout() {
         <Logo />
         <span className="cg-spacer" />
         <div className="cg-header-right">
+          <DistrictClock />
           <LanguageSwitch />
           {!forced && <NotificationBell />}
           <UserMenu />
