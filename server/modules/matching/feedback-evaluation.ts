@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { FeedbackEvaluationQuery, FeedbackEvaluationView, MatchDirection } from '../../../shared/contracts/matching.js';
 import type { Db } from '../../db/client.js';
 import { feedbackForExport, kindsOf, type FeedbackExportRow } from './feedback.js';
-import { loadMatchConfig, type MatchConfig } from './engine/index.js';
+import { loadMatchConfig, type MatchConfig, type MatchDoc } from './engine/index.js';
 import { loadListingQuery, runMatch } from './match-service.js';
 
 /** How deep each judged query is re-run: a result below this counts as not found. */
@@ -94,7 +94,7 @@ async function rerun(db: Db, row: FeedbackExportRow, config: MatchConfig, now: D
   if (direction === 'achievement-enterprises') return null;
   const kinds = kindsOf(direction);
   const target = kinds.result === 'demand' ? 'demand' : 'achievement';
-  let source: { text: string } | { doc: Awaited<ReturnType<typeof loadListingQuery>>['doc'] };
+  let source: { text: string } | { doc: MatchDoc };
   if (kinds.query === 'text') {
     if (!row.queryText) return null;
     source = { text: row.queryText };
