@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { tsvector } from '../../db/types.js';
+import { users } from '../identity/schema.js';
 
 /**
  * Matching's own index of the directories it matches free text against
@@ -36,5 +37,47 @@ export const matchDirectoryDocs = pgTable(
     index('match_directory_docs_search').using('gin', t.searchVector),
     index('match_directory_docs_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
     index('match_directory_docs_types').using('gin', t.types),
+  ],
+);
+
+/**
+ * A run of the offline evaluation from users' feedback
+ * (feedback-evaluation.ts) in the background (feedback-runs.ts): asked for
+ * by the bureau, run by the job `matching.evaluate_feedback`, which writes
+ * its progress every few queries and the figures when done. At most one run
+ * is queued or running at a time (the partial unique index; creation also
+ * takes an advisory lock and hands back the active run).
+ */
+export const matchFeedbackRuns = pgTable(
+  'match_feedback_runs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    requestedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Feedback judged on or after / before or on these district days (none: all). */
+    fromDate: date({ mode: 'string' }),
+    toDate: date({ mode: 'string' }),
+    /** The most recently judged queries asked again (1–2000). */
+    maxQueries: integer().notNull(),
+    /** queued | running | done | failed | cancelled */
+    status: text().notNull().default('queued'),
+    processedQueries: integer().notNull().default(0),
+    /** Judged queries to ask again; null until the run has counted them. */
+    totalQueries: integer(),
+    /** FeedbackEvaluationView (shared/contracts/matching.ts) when done. */
+    result: jsonb(),
+    /** Why a run failed (the error's message). */
+    failure: text(),
+    /** Set by each claim of the run: writes of an earlier, presumed dead claim are ignored. */
+    claimToken: uuid(),
+    cancelledBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    startedAt: timestamp({ withTimezone: true }),
+    /** The running job's last sign of life (each progress write). */
+    heartbeatAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.createdAt),
+    uniqueIndex('match_feedback_runs_one_active').on(sql`(true)`).where(sql`status IN ('queued', 'running')`),
   ],
 );
