@@ -5,7 +5,7 @@ import { isValidRegion } from '../taxonomies/regions.js';
 import { isValidTechField } from '../taxonomies/tech-fields.js';
 import { Fen } from './catalog-content.js';
 import { BrokerGrade, InstitutionType, RecognitionLevel } from './registries.js';
-import { endpoint, Id, IdParams, IsoDateTime, Ok } from './endpoint.js';
+import { endpoint, Id, IdParams, IsoDateTime, Ok, PageQuery, pageOf } from './endpoint.js';
 
 /**
  * Precise matching (精准对接): demands ↔ achievements, similar achievements,
@@ -336,6 +336,80 @@ export const feedbackEvaluation = endpoint({
   tags: ['matching'],
   query: FeedbackEvaluationQuery,
   response: FeedbackEvaluationView,
+});
+
+// ---- feedback evaluation in the background --------------------------------
+
+/** queued → running → done | failed; queued or running → cancelled. */
+export const FEEDBACK_RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export const FeedbackRunStatus = z.enum(FEEDBACK_RUN_STATUSES);
+export type FeedbackRunStatus = z.infer<typeof FeedbackRunStatus>;
+
+export const FeedbackRunBody = z
+  .strictObject({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    /** The most recently judged queries asked again (each is one match, about 0.1 s at 10 000 records). */
+    maxQueries: z.number().int().min(1).max(2000).default(100),
+  })
+  .refine((b) => !b.from || !b.to || b.from <= b.to, { message: 'from must not be after to', path: ['to'] });
+
+export const FeedbackRunView = z.object({
+  id: Id,
+  status: FeedbackRunStatus,
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  maxQueries: z.number().int(),
+  /** Judged queries asked again so far, of `totalQueries` (null until the run has counted them). */
+  processedQueries: z.number().int(),
+  totalQueries: z.number().int().nullable(),
+  /** The figures, when done. */
+  result: FeedbackEvaluationView.nullable(),
+  /** Why it failed. */
+  failure: z.string().nullable(),
+  requestedBy: z.object({ id: Id, name: z.string() }).nullable(),
+  cancelledBy: z.object({ id: Id, name: z.string() }).nullable(),
+  createdAt: IsoDateTime,
+  startedAt: IsoDateTime.nullable(),
+  finishedAt: IsoDateTime.nullable(),
+});
+
+export const createFeedbackRun = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/feedback/evaluations',
+  summary: "Evaluate the engine against users' feedback in the background; while a run is queued or running, that run is returned (created: false)",
+  tags: ['matching'],
+  body: FeedbackRunBody,
+  response: FeedbackRunView.extend({ created: z.boolean() }),
+});
+
+export const FeedbackRunListQuery = PageQuery.extend({ status: FeedbackRunStatus.optional() });
+
+export const listFeedbackRuns = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/feedback/evaluations',
+  summary: 'Runs of the feedback evaluation, newest first',
+  tags: ['matching'],
+  query: FeedbackRunListQuery,
+  response: pageOf(FeedbackRunView),
+});
+
+export const getFeedbackRun = endpoint({
+  method: 'GET',
+  path: '/api/v1/match/feedback/evaluations/:id',
+  summary: 'One run of the feedback evaluation: status, progress, figures',
+  tags: ['matching'],
+  params: IdParams,
+  response: FeedbackRunView,
+});
+
+export const cancelFeedbackRun = endpoint({
+  method: 'POST',
+  path: '/api/v1/match/feedback/evaluations/:id/cancel',
+  summary: 'Stop a queued or running evaluation (a running one stops between queries)',
+  tags: ['matching'],
+  params: IdParams,
+  response: FeedbackRunView,
 });
 
 /** Lists of suggestions shown, sent in batches by the web app. */

@@ -305,6 +305,11 @@ const EXPECTED: Record<string, Who> = {
   'POST /api/v1/match/feedback': 'signed-in',
   'GET /api/v1/match/feedback/export': ['reviewer', 'bureau_admin', 'sys_admin'],
   'GET /api/v1/match/feedback/evaluation': ['reviewer', 'bureau_admin', 'sys_admin'],
+  // matching: the feedback evaluation in the background (h6-feedback-job)
+  'POST /api/v1/match/feedback/evaluations': ['reviewer', 'bureau_admin', 'sys_admin'],
+  'GET /api/v1/match/feedback/evaluations': ['reviewer', 'bureau_admin', 'sys_admin'],
+  'GET /api/v1/match/feedback/evaluations/:id': ['reviewer', 'bureau_admin', 'sys_admin'],
+  'POST /api/v1/match/feedback/evaluations/:id/cancel': ['reviewer', 'bureau_admin', 'sys_admin'],
   'POST /api/v1/match/impressions': 'public',
   'GET /api/v1/match/subscriptions': 'signed-in',
   'POST /api/v1/match/subscriptions': 'signed-in',

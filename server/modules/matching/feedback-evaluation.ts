@@ -9,6 +9,8 @@ import { loadListingQuery, runMatch } from './match-service.js';
 export const EVALUATION_DEPTH = 100;
 /** Judged queries asked at once (the pool has 10 connections; requests keep theirs). */
 const RERUN_CONCURRENCY = 4;
+/** Progress is reported after every this many queries (about a quarter of a second at 10 000 records). */
+export const PROGRESS_EVERY = 10;
 
 type Evaluation = z.output<typeof FeedbackEvaluationView>;
 type Figures = Evaluation['overall'];
@@ -35,7 +37,19 @@ type Judged = { useful: boolean; rankThen: number | null; rankNow: number | null
  */
 export async function evaluateFeedback(
   db: Db,
-  input: Omit<z.output<typeof FeedbackEvaluationQuery>, 'maxQueries'> & { maxQueries?: number; now: Date; config?: MatchConfig },
+  input: Omit<z.output<typeof FeedbackEvaluationQuery>, 'maxQueries'> & {
+    maxQueries?: number;
+    now: Date;
+    config?: MatchConfig;
+    /**
+     * Told how many of the judged queries have been asked again: once with 0
+     * before the first, then every PROGRESS_EVERY and after the last (awaited;
+     * calls do not overlap). A callback that throws stops the evaluation.
+     */
+    onProgress?: (processed: number, total: number) => Promise<void> | void;
+    /** Once aborted, no further query is asked and the evaluation rejects with the signal's reason. */
+    signal?: AbortSignal;
+  },
 ): Promise<Evaluation> {
   const config = input.config ?? loadMatchConfig();
   const rows = await feedbackForExport(db, { from: input.from, to: input.to, format: 'jsonl' });
@@ -52,16 +66,37 @@ export async function evaluateFeedback(
   // The most recently judged queries first.
   const ordered = [...groups.values()].sort((a, b) => b.latest - a.latest).map((g) => g.rows);
   const kept = input.maxQueries === undefined ? ordered : ordered.slice(0, input.maxQueries);
-  // A few queries at a time: each is one match (mostly PostgreSQL), and the page waits for all of them.
+  // A few queries at a time: each is one match (mostly PostgreSQL), and the caller waits for all of them.
   const ranked = new Array<string[] | null>(kept.length);
+  const { onProgress, signal } = input;
+  signal?.throwIfAborted();
+  // Progress reports are chained, so they arrive in order and one at a time.
+  let reported: Promise<void> = Promise.resolve(onProgress?.(0, kept.length));
+  await reported;
   let next = 0;
+  let done = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < kept.length) {
-      const i = next++;
-      ranked[i] = await rerun(db, kept[i]![0]!, config, input.now);
+    try {
+      while (next < kept.length && !failed && !signal?.aborted) {
+        const i = next++;
+        ranked[i] = await rerun(db, kept[i]![0]!, config, input.now);
+        done += 1;
+        if (onProgress && (done % PROGRESS_EVERY === 0 || done === kept.length)) {
+          const n = done;
+          reported = reported.then(() => onProgress(n, kept.length));
+          await reported;
+        }
+      }
+    } catch (e) {
+      failed = true;
+      throw e;
     }
   };
-  await Promise.all(Array.from({ length: Math.min(RERUN_CONCURRENCY, kept.length) }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(RERUN_CONCURRENCY, kept.length) }, worker));
+  const failure = outcomes.find((o) => o.status === 'rejected');
+  if (failure) throw failure.reason;
+  signal?.throwIfAborted();
   const byDirection = new Map<MatchDirection, Judged[][]>();
   let skipped = 0;
   kept.forEach((group, i) => {

@@ -5,6 +5,7 @@ import { loadConfig } from '../../config.js';
 import { onListingIndexed } from '../catalog/search/index-listing.js';
 import { DIRECTORY_KINDS, syncDirectory } from './directory-index.js';
 import { sendDigests } from './digests.js';
+import { runFeedbackRun } from './run-feedback-evaluation.js';
 import { matchNewRecord } from './subscription-batch.js';
 import { rebuildTermStats, invalidateTermStats } from './term-stats.js';
 import './notification-texts.js';
@@ -88,3 +89,19 @@ export const syncDirectoryJob = defineJob({
 });
 
 defineSchedule(syncDirectoryJob, 300, {});
+
+/**
+ * A run of the feedback evaluation asked for by the bureau
+ * (feedback-runs.ts): the judged queries asked again in the background, with
+ * progress (run-feedback-evaluation.ts; claimed once, so a second delivery
+ * does nothing).
+ */
+export const evaluateFeedbackRunJob = defineJob({
+  name: 'matching.evaluate_feedback',
+  payload: z.object({ runId: z.uuid() }),
+  maxAttempts: 3,
+  handler: async ({ runId }, { db, log, now, heartbeat }) => {
+    const outcome = await runFeedbackRun(db, runId, { now, heartbeat, log });
+    log.info({ runId, outcome }, 'feedback evaluation run');
+  },
+});

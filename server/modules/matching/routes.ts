@@ -6,6 +6,7 @@ import { districtToday } from '../projects/due-dates.js';
 import { presentDirectoryMatches, runDirectoryMatch } from './directory-match.js';
 import { feedbackCsv, feedbackForExport, feedbackJsonl, recordFeedback, recordImpressions } from './feedback.js';
 import { evaluateFeedback } from './feedback-evaluation.js';
+import { cancelFeedbackRun, createFeedbackRun, getFeedbackRun, listFeedbackRuns, presentRun, presentRuns } from './feedback-runs.js';
 import { enterprisesOf, listingForQuery, nameMatches, runMatch } from './match-service.js';
 import {
   createSubscription,
@@ -91,6 +92,24 @@ export function matchingRoutes(app: App): void {
   });
 
   route(app, c.feedbackEvaluation, { access: 'export:match_feedback' }, async ({ query, deps }) => evaluateFeedback(deps.db, { ...query, now: deps.clock() }));
+
+  // The same evaluation in the background, with progress (feedback-runs.ts; 0020 "In the background").
+  route(app, c.createFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, body, deps }) => {
+    const { run, created } = await withTx(deps.db, (tx) => createFeedbackRun(tx, actor, body, deps.clock()));
+    return { ...(await presentRun(deps.db, run)), created };
+  });
+
+  route(app, c.listFeedbackRuns, { access: 'export:match_feedback' }, async ({ actor, query, deps }) => {
+    const { rows, total } = await listFeedbackRuns(deps.db, actor, query);
+    return { items: await presentRuns(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
+  });
+
+  route(app, c.getFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => presentRun(deps.db, await getFeedbackRun(deps.db, actor, params.id)));
+
+  route(app, c.cancelFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => {
+    const row = await withTx(deps.db, (tx) => cancelFeedbackRun(tx, actor, params.id, deps.clock()));
+    return presentRun(deps.db, row);
+  });
 
   route(app, c.postImpressions, { access: 'public', rateLimit: IMPRESSION_LIMIT }, async ({ actor, body, deps }) => ({
     recorded: await recordImpressions(deps.db, actor, body, deps.clock()),
