@@ -215,7 +215,12 @@ describe('matchmaking journey', () => {
       await r.getByTestId('funnel-chart').waitFor();
       const quality = r.getByTestId('feedback-quality');
       await quality.getByText('推荐质量：用户反馈评估').waitFor();
+      // The evaluation runs in the background: started from the card, its figures appear when the run is done.
+      await quality.getByTestId('quality-start').click();
       await expect.poll(async () => (await quality.getByTestId('quality-useful-now').textContent()) ?? '', { timeout: STEP_TIMEOUT }).toMatch(/\d+\.\d%/);
+      await expect.poll(async () => (await quality.getByTestId('quality-when').textContent()) ?? '', { timeout: STEP_TIMEOUT }).toMatch(/评估完成于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间），由 王审核 发起/);
+      await quality.getByTestId('quality-history-toggle').click();
+      await quality.getByTestId('quality-history').getByText('已完成').first().waitFor();
       await quality.getByRole('columnheader', { name: '匹配方向' }).waitFor();
       await quality.getByRole('cell', { name: '需求 → 成果' }).waitFor();
       await journey.shot(r, 'funnel');
