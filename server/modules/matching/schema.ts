@@ -43,7 +43,8 @@ export const matchDirectoryDocs = pgTable(
 /**
  * A run of the offline evaluation from users' feedback
  * (feedback-evaluation.ts) in the background (feedback-runs.ts): asked for
- * by the bureau, run by the job `matching.evaluate_feedback`, which writes
+ * by the bureau, run by the job `matching.evaluate_feedback` in chunks of
+ * queries (each chunk one job, so other jobs are not held up), which writes
  * its progress every few queries and the figures when done. At most one run
  * is queued or running at a time (the partial unique index; creation also
  * takes an advisory lock and hands back the active run).
@@ -65,6 +66,10 @@ export const matchFeedbackRuns = pgTable(
     totalQueries: integer(),
     /** FeedbackEvaluationView (shared/contracts/matching.ts) when done. */
     result: jsonb(),
+    /** The judged queries to ask again, fixed when the run starts (EvaluationPlan, feedback-evaluation.ts). */
+    plan: jsonb(),
+    /** The plan's first queries asked again so far (AskedQuery[]): the run goes on from here in its next chunk. */
+    asked: jsonb(),
     /** Why a run failed (the error's message). */
     failure: text(),
     /** Set by each claim of the run: writes of an earlier, presumed dead claim are ignored. */
