@@ -31,48 +31,68 @@ export function bm25f(
   pairs: readonly (readonly [string, string])[] = [],
   pairIdfs?: ReadonlyMap<string, number>,
 ): TextScore {
+  return textScorer(terms, stats, config, pairs, pairIdfs)(doc);
+}
+
+/**
+ * bm25f for one query over many records: what depends only on the query (its
+ * words, their idf, which words hold which characters) is worked out once,
+ * and the returned function scores each record. The re-ranking scores a few
+ * thousand candidates per query with it.
+ */
+export function textScorer(
+  terms: readonly QueryTerm[],
+  stats: CorpusStats,
+  config: MatchConfig,
+  pairs: readonly (readonly [string, string])[] = [],
+  pairIdfs?: ReadonlyMap<string, number>,
+): (doc: FieldTerms) => TextScore {
   const { k1, fieldWeights, b } = config.bm25;
   // Words only: a character pseudo-term is not a token of the field's length.
-  const queryLexemes = new Set(terms.filter((t) => !isCharKey(t.term)).map((t) => t.term));
-  const norm = {} as Record<(typeof FIELDS)[number], number>;
-  for (const f of FIELDS) {
-    let matched = 0;
-    for (const t of queryLexemes) matched += doc.tf[f].get(t) ?? 0;
-    const len = Math.max(0, doc.len[f] - matched);
-    // Floor: with b = 1 an all-match field would otherwise divide by zero.
-    norm[f] = Math.max(1 - b[f] + (b[f] * len) / stats.avgLength(f), 0.1);
-  }
+  const queryLexemes = [...new Set(terms.filter((t) => !isCharKey(t.term)).map((t) => t.term))];
   const inWords = charsInWords(queryLexemes);
-  const perTerm = new Map<string, number>();
-  let score = 0;
-  for (const { term, weight } of terms) {
-    let tf = 0;
-    const within = inWords.get(term);
+  const weighted = terms.map(({ term, weight }) => ({ term, within: inWords.get(term), scale: weight * stats.idf(term) }));
+  const weights = new Map(terms.map((t) => [t.term, t.weight]));
+  const avgLength = Object.fromEntries(FIELDS.map((f) => [f, stats.avgLength(f)])) as Record<(typeof FIELDS)[number], number>;
+  return (doc) => {
+    const norm = {} as Record<(typeof FIELDS)[number], number>;
     for (const f of FIELDS) {
-      let n = doc.tf[f].get(term) ?? 0;
-      // A character counts only outside the query's own words: backoff for the words a record lacks, not a second score for those it has.
-      if (n && within) for (const [word, k] of within) n -= k * (doc.tf[f].get(word) ?? 0);
-      if (n > 0) tf += (fieldWeights[f] * n) / norm[f];
+      let matched = 0;
+      const tfs = doc.tf[f];
+      for (const t of queryLexemes) matched += tfs.get(t) ?? 0;
+      const len = Math.max(0, doc.len[f] - matched);
+      // Floor: with b = 1 an all-match field would otherwise divide by zero.
+      norm[f] = Math.max(1 - b[f] + (b[f] * len) / avgLength[f], 0.1);
     }
-    if (tf === 0) continue;
-    const s = weight * stats.idf(term) * ((k1 + 1) * tf) / (k1 + tf);
-    perTerm.set(term, (perTerm.get(term) ?? 0) + s);
-    score += s;
-  }
-  let prox = proximity(pairs, new Map(terms.map((t) => [t.term, t.weight])), doc, stats, config, pairIdfs);
-  if (prox > 0 && config.proximity.coverage) {
-    // Share of the query's idf mass the record matches (0–1): more matched words, more of the bonus.
-    let all = 0;
-    let got = 0;
-    for (const { term, weight } of terms) {
-      const w = weight * stats.idf(term);
-      all += w;
-      if (perTerm.has(term)) got += w;
+    const perTerm = new Map<string, number>();
+    let score = 0;
+    for (const { term, within, scale } of weighted) {
+      let tf = 0;
+      for (const f of FIELDS) {
+        let n = doc.tf[f].get(term) ?? 0;
+        // A character counts only outside the query's own words: backoff for the words a record lacks, not a second score for those it has.
+        if (n && within) for (const [word, k] of within) n -= k * (doc.tf[f].get(word) ?? 0);
+        if (n > 0) tf += (fieldWeights[f] * n) / norm[f];
+      }
+      if (tf === 0) continue;
+      const s = (scale * ((k1 + 1) * tf)) / (k1 + tf);
+      perTerm.set(term, (perTerm.get(term) ?? 0) + s);
+      score += s;
     }
-    prox *= all > 0 ? got / all : 0;
-  }
-  score += prox;
-  return { score, perTerm };
+    let prox = proximity(pairs, weights, doc, stats, config, pairIdfs);
+    if (prox > 0 && config.proximity.coverage) {
+      // Share of the query's idf mass the record matches (0–1): more matched words, more of the bonus.
+      let all = 0;
+      let got = 0;
+      for (const { term, scale } of weighted) {
+        all += scale;
+        if (perTerm.has(term)) got += scale;
+      }
+      prox *= all > 0 ? got / all : 0;
+    }
+    score += prox;
+    return { score, perTerm };
+  };
 }
 
 /** For each character pseudo-term, the query words holding that character and how many times. */

@@ -101,6 +101,16 @@ describe('PgCandidateSource', () => {
     expect((await src.candidates(q)).map((d) => d.id).sort()).toEqual(['r1', 'r3']);
   });
 
+  it('re-ranks every record of a small table sharing a word, where the ts_rank cut would have dropped some (retrieval.rankAll)', async () => {
+    const q = buildQuery({ direction: 'text-achievements', source: { text: '温室滴灌远程控制' }, now: NOW }, { stats, config });
+    const cut = { ...config, retrieval: { ...config.retrieval, limit: 1, selectiveLimit: 0, trigramLimit: 0, rankAll: 0 } };
+    const whole = { ...cut, retrieval: { ...cut.retrieval, rankAll: 100 } };
+    const spec = { table: 'match_scratch', columns: ['section'], where: sql`published`, toDoc: (row: Record<string, unknown>) => ({ id: String(row.id), externalId: null, fields: {}, facets: {} }) };
+    const ids = async (c: typeof config) => (await new PgCandidateSource(env.db as unknown as SqlExecutor, spec, c, stats).candidates(q)).map((d) => d.id).sort();
+    expect(await ids(cut)).toHaveLength(1);
+    expect(await ids(whole)).toEqual(['r1', 'r3']);
+  });
+
   it('a query without searchable words returns no candidates rather than an error', async () => {
     const q = buildQuery({ direction: 'text-achievements', source: { text: '的了吗' }, now: NOW }, { stats, config });
     expect(await source.candidates(q)).toEqual([]);

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tsvectorText } from '../../search/index.js';
-import { budgetedFilter, estimatedMatches, filterTsquery, retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
+import { budgetedFilter, estimatedMatches, filterTsquery, firstListSize, retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
+import { charKey, charsOfKeys } from './chars.js';
 import { CorpusStats } from './corpus-stats.js';
 import { termsFrom } from './test-support.js';
 import { config, queryOf } from './test-support.js';
@@ -27,6 +28,15 @@ describe('termsFromTsvector', () => {
     expect(some.tf.body.has('传感器')).toBe(false);
     expect(some.pos!.get('滴灌')).toEqual(all.pos!.get('滴灌'));
     expect(some.pos!.has('系统')).toBe(false);
+  });
+
+  it('reads the same with the query\'s characters passed in as without (one set for many vectors)', () => {
+    const text = tsvectorText({ A: ['滴灌', '系统'], C: ['灌溉', '传感器', '水肥'] });
+    const keep = new Set(['滴灌', charKey('灌'), charKey('水')]);
+    expect(termsFromTsvector(text, keep, charsOfKeys(keep))).toEqual(termsFromTsvector(text, keep));
+    expect(termsFromTsvector(text, keep).tf.body.get(charKey('灌'))).toBe(1);
+    expect(termsFromTsvector(text, keep).tf.body.get(charKey('水'))).toBe(1);
+    expect(termsFromTsvector(text, new Set(['滴灌'])).tf.body.size).toBe(0);
   });
 
   it('reads PostgreSQL output with quotes and weightless positions', () => {
@@ -109,5 +119,25 @@ describe('budgetedFilter (the ranking budget of a candidate list)', () => {
         }
       }),
     );
+  });
+});
+
+describe('firstListSize (a small catalog is re-ranked whole)', () => {
+  const statsWith = (df: Record<string, number>, n: number) =>
+    CorpusStats.fromJSON({ n, lengthSum: { title: n, keywords: 0, body: 10 * n, indicators: 0 }, df: Object.entries(df) });
+  const cfg = (rankAll: number) => ({ ...config, retrieval: { ...config.retrieval, limit: 400, rankAll } });
+
+  it('takes every matching record, up to rankAll, when the words are expected to match no more', () => {
+    const stats = statsWith({ 研究: 900, 滴灌: 30 }, 1000);
+    expect(firstListSize({ terms: ['研究', '滴灌'], pairs: [] }, 400, cfg(3000), stats)).toBe(3000);
+  });
+
+  it('keeps the ts_rank cut when more would match, without statistics, for pairs, and when off', () => {
+    const big = statsWith({ 研究: 90_000, 滴灌: 300 }, 100_000);
+    expect(firstListSize({ terms: ['研究', '滴灌'], pairs: [] }, 400, cfg(3000), big)).toBe(400);
+    expect(firstListSize({ terms: ['滴灌'], pairs: [] }, 400, cfg(3000), big)).toBe(3000);
+    expect(firstListSize({ terms: ['滴灌'], pairs: [] }, 400, cfg(3000))).toBe(400);
+    expect(firstListSize({ terms: [], pairs: [['研究', '滴灌']] }, 400, cfg(3000), big)).toBe(400);
+    expect(firstListSize({ terms: ['滴灌'], pairs: [] }, 400, cfg(0), big)).toBe(400);
   });
 });

@@ -51,13 +51,13 @@ const FIELD_BY_LETTER: Record<number, Field> = { 65: 'title', 66: 'keywords', 67
  * back a megabyte of vector text per query, and the regular-expression
  * version spent more time here than PostgreSQL did finding them.
  */
-export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): FieldTerms {
+export function termsFromTsvector(text: string, keep?: ReadonlySet<string>, keepChars?: ReadonlySet<string>): FieldTerms {
   const tf = { title: new Map<string, number>(), keywords: new Map<string, number>(), body: new Map<string, number>(), indicators: new Map<string, number>() };
   const len = { title: 0, keywords: 0, body: 0, indicators: 0 };
   const pos = new Map<string, number[]>();
-  // Character pseudo-terms (chars.ts): all of them, or with `keep` only the query's (none if it has none).
-  const only = keep ? charsOfKeys(keep) : undefined;
-  const chars = !only || only.size > 0;
+  // Character pseudo-terms (chars.ts): all of them, or with `keep` only the query's (none if it has
+  // none); `keepChars` is charsOfKeys(keep), passed in when many vectors are read for one query.
+  const only = keep ? (keepChars ?? charsOfKeys(keep)) : undefined;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -89,8 +89,9 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
     const lexeme = escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw;
     i = j + 1;
     const wanted = !keep || keep.has(lexeme);
+    const chars = !only || hasAnyChar(lexeme, only);
     const counts = wanted || chars ? { title: 0, keywords: 0, body: 0, indicators: 0 } : null;
-    const at: number[] = [];
+    const at: number[] | null = wanted ? [] : null;
     if (text.charCodeAt(i) === 58 /* : */) {
       i++;
       for (;;) {
@@ -106,7 +107,7 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
         len[f] += 1;
         if (counts) {
           counts[f] += 1;
-          if (wanted && p > 0) at.push(p);
+          if (at && p > 0) at.push(p);
         }
         if (text.charCodeAt(i) !== 44 /* , */) break;
         i++;
@@ -121,10 +122,17 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>): Fie
         if (wanted) tf[f].set(lexeme, (tf[f].get(lexeme) ?? 0) + counts[f]);
         if (chars) addChars(tf[f], lexeme, counts[f], only);
       }
-      if (at.length) pos.set(lexeme, at);
+      if (at?.length) pos.set(lexeme, at);
     }
   }
   return { tf, len, pos };
+}
+
+/** True when `word` holds one of `chars` (bare characters). */
+function hasAnyChar(word: string, chars: ReadonlySet<string>): boolean {
+  if (chars.size === 0) return false;
+  for (let i = 0; i < word.length; i++) if (chars.has(word[i]!)) return true;
+  return false;
 }
 
 /**
@@ -221,6 +229,18 @@ export function budgetedFilter(terms: readonly string[], config: MatchConfig, st
   return out.length > 0 ? { terms: [], pairs: out } : { terms: present.slice(0, 1), pairs: [] };
 }
 
+/**
+ * How many records the first list keeps: `limit`, or every record its filter
+ * matches (up to `retrieval.rankAll`) when the statistics expect no more than
+ * that, so a small catalog is ranked whole by the re-ranking's BM25F, not cut
+ * first by ts_rank, which has no idf.
+ */
+export function firstListSize(filter: RetrievalFilter, limit: number, config: MatchConfig, stats?: CorpusStats): number {
+  const all = config.retrieval.rankAll;
+  if (!stats || all <= limit || filter.terms.length === 0) return limit;
+  return estimatedMatches(filter.terms, stats) <= all ? all : limit;
+}
+
 /** The filter as tsquery text, or null when nothing searchable is left. */
 export function filterTsquery(filter: RetrievalFilter): string | null {
   if (filter.terms.length > 0) return tsqueryText(filter.terms, 'or');
@@ -270,9 +290,11 @@ export class PgCandidateSource implements CandidateSource {
       [selectiveTerms(query, config, stats), config.retrieval.selectiveLimit],
     ];
     let list = 0;
-    for (const [terms, n] of lists) {
+    for (const [terms, wanted] of lists) {
       list += 1;
-      const text = n > 0 ? filterTsquery(budgetedFilter(terms, config, stats)) : null;
+      const filter = budgetedFilter(terms, config, stats);
+      const n = list === 1 ? firstListSize(filter, wanted, config, stats) : wanted;
+      const text = n > 0 ? filterTsquery(filter) : null;
       if (!text) continue;
       const tsq = sql`${text}::tsquery`;
       const order = sql`${tsRank(sql`"__s"."__v"`, tsq)} DESC, "__s"."__id"`;
@@ -295,11 +317,12 @@ export class PgCandidateSource implements CandidateSource {
         SELECT "__id", min("__ord") AS "__ord" FROM (${sql.join(parts, sql` UNION ALL `)}) "__u" GROUP BY "__id")
       SELECT ${cols} FROM "__c" JOIN ${ident(spec.table)} "__t" ON "__t".${id} = "__c"."__id" ORDER BY "__c"."__ord"`);
     const keep = new Set(query.terms.map((t) => t.term));
+    const keepChars = charsOfKeys(keep);
     const out = new Map<string, MatchDoc>();
     for (const row of rows) {
       const doc = spec.toDoc(row);
       if (out.has(doc.id)) continue;
-      out.set(doc.id, { ...doc, terms: termsFromTsvector(String(row.__vector ?? ''), keep) });
+      out.set(doc.id, { ...doc, terms: termsFromTsvector(String(row.__vector ?? ''), keep, keepChars) });
     }
     return [...out.values()];
   }

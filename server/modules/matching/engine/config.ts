@@ -57,6 +57,13 @@ export const MatchConfig = z.object({
     /** Candidates fetched by the cheap SQL rank. */
     limit: z.number().int().positive(),
     /**
+     * When the first list's words are expected (from the corpus statistics) to
+     * match at most this many records, all of them are re-ranked instead of the
+     * best `limit` by ts_rank, which has no idf (0: always `limit`). The cut only
+     * bounds cost; below this size there is nothing to save by it.
+     */
+    rankAll: z.number().int().min(0).default(0),
+    /**
      * Ranking budget of each candidate list: PostgreSQL ranks every record the
      * list's filter matches, so the filter's words are chosen (from the corpus
      * statistics) to match about this many records at most, whatever the

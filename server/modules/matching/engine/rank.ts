@@ -1,6 +1,6 @@
 import type { Segmenter } from '../../search/index.js';
 import { termsOf } from './analyze.js';
-import { bm25f, idealScore, pairIdfsFrom } from './bm25.js';
+import { idealScore, pairIdfsFrom, textScorer } from './bm25.js';
 import { CHAR_MARK, isCharKey } from './chars.js';
 import { weightsFor, type MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
@@ -30,10 +30,11 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
   const unique = new Map<string, { doc: MatchDoc; terms: ReturnType<typeof termsOf> }>();
   for (const doc of candidates) if (!unique.has(doc.id)) unique.set(doc.id, { doc, terms: termsOf(doc, opts.seg) });
   const pairIdfs = pairIdfsFrom(query.pairs, [...unique.values()].map((u) => u.terms), stats, config);
+  const scoreText = textScorer(query.terms, stats, config, query.pairs, pairIdfs);
   const scored = [];
   for (const { doc, terms } of unique.values()) {
     if (!passesFilters(doc, query.filters, query.selfId)) continue;
-    scored.push({ doc, text: bm25f(query.terms, terms, stats, config, query.pairs, pairIdfs) });
+    scored.push({ doc, text: scoreText(terms) });
   }
   const best = Math.max(0, ...scored.map((s) => s.text.score));
   const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
