@@ -5,7 +5,10 @@
  * simulated: for each of `BENCH_QUERIES` zhibei demand descriptions (free text →
  * achievements), the deployed engine's first result is marked useful and its
  * fifth not useful, as a user might. Corpus and texts from ../shared/data/zhibei
- * (benchmark only); a throwaway embedded PostgreSQL.
+ * (benchmark only); a throwaway embedded PostgreSQL. Then the same as a
+ * background run (the job's body, run-feedback-evaluation.ts: chunks of 50
+ * queries, progress written every 10), and a run cancelled a third of the
+ * way: how long it takes to stop.
  *
  *   npm run bench:match-feedback
  *   BENCH_N=2000 BENCH_QUERIES=50 npm run bench:match-feedback
@@ -19,7 +22,10 @@ import { createDb } from '../server/db/client.js';
 import { startEmbeddedPostgres } from '../server/db/embedded.js';
 import { runMigrations } from '../server/db/migrate.js';
 import { indexListings } from '../server/modules/catalog/search/index-listing.js';
-import { evaluateFeedback } from '../server/modules/matching/feedback-evaluation.js';
+import type { JobDef } from '../server/core/jobs/queue.js';
+import { askAgain, evaluateFeedback } from '../server/modules/matching/feedback-evaluation.js';
+import { evaluateFeedbackRunJob } from '../server/modules/matching/jobs.js';
+import { runFeedbackRun } from '../server/modules/matching/run-feedback-evaluation.js';
 import { runMatch } from '../server/modules/matching/match-service.js';
 import { rebuildTermStats } from '../server/modules/matching/term-stats.js';
 import { freePort } from '../tests/e2e/support/launch.js';
@@ -68,6 +74,50 @@ async function main(): Promise<void> {
     };
     const page = await timed(100);
     const all = await timed();
+    // The background run (what 重新评估 starts), all judged queries: chunk after chunk as the worker would
+    // take them (each chunk one job; the longest is how long other jobs may wait behind it).
+    const newRun = async () =>
+      (await db.execute<{ id: string }>(sql`
+        INSERT INTO match_feedback_runs (requested_by, max_queries, created_at) VALUES (${user!.id}, 2000, now()) RETURNING id`)).rows[0]!.id;
+    const chunkCtx = (ask?: typeof askAgain) => ({ now: () => new Date(), next: evaluateFeedbackRunJob as unknown as JobDef, ...(ask ? { ask } : {}) });
+    const runToEnd = async (runId: string, ask?: typeof askAgain) => {
+      const chunks: number[] = [];
+      let claim: string | undefined;
+      for (;;) {
+        const c0 = performance.now();
+        const outcome = await runFeedbackRun(db, { runId, ...(claim ? { claim } : {}) }, chunkCtx(ask));
+        chunks.push(Math.round(performance.now() - c0));
+        if (outcome !== 'continued') return { outcome, chunks };
+        claim = (await db.execute<{ claim_token: string }>(sql`SELECT claim_token FROM match_feedback_runs WHERE id = ${runId}`)).rows[0]!.claim_token;
+      }
+    };
+    const runId = await newRun();
+    let writes = 0;
+    const t1 = performance.now();
+    const background = await runToEnd(runId, (d, qs, o) => askAgain(d, qs, { ...o, onProgress: async (p, t) => { writes += 1; await o.onProgress!(p, t); } }));
+    const runMs = Math.round(performance.now() - t1);
+    if (background.outcome !== 'done') throw new Error(`background run ended ${background.outcome}`);
+    // Cancelled a third of the way: from the cancel to the run's end, and the queries asked meanwhile.
+    const cancelId = await newRun();
+    const third = Math.max(1, Math.floor(demands.length / 3));
+    let cancelledAt = 0;
+    let atCancel = 0;
+    let lastSeen = 0;
+    const cancelled = await runToEnd(cancelId, (d, qs, o) =>
+      askAgain(d, qs, {
+        ...o,
+        onProgress: async (p, t) => {
+          await o.onProgress!(p, t);
+          const [row] = (await db.execute<{ n: number }>(sql`SELECT processed_queries AS n FROM match_feedback_runs WHERE id = ${cancelId}`)).rows;
+          lastSeen = row!.n;
+          if (!cancelledAt && lastSeen >= third) {
+            await db.execute(sql`UPDATE match_feedback_runs SET status = 'cancelled', finished_at = now() WHERE id = ${cancelId}`);
+            cancelledAt = performance.now();
+            atCancel = lastSeen;
+          }
+        },
+      }));
+    const stopMs = Math.round(performance.now() - cancelledAt);
     const result = {
       records: N,
       judgedQueries: demands.length,
@@ -75,9 +125,15 @@ async function main(): Promise<void> {
       page100Ms: page.ms,
       allMs: all.ms,
       msPerQuery: Math.round(all.ms / Math.max(1, all.e.overall.queries)),
+      backgroundRunMs: runMs,
+      chunks: background.chunks.length,
+      longestChunkMs: Math.max(...background.chunks),
+      progressWrites: writes,
+      cancel: { outcome: cancelled.outcome, atQuery: atCancel, lastReported: lastSeen, stopMs },
       overall: all.e.overall,
     };
-    console.table([{ records: N, 'judged queries': demands.length, 'page (100) ms': page.ms, 'all ms': all.ms, 'ms / query': result.msPerQuery }]);
+    console.table([{ records: N, 'judged queries': demands.length, 'page (100) ms': page.ms, 'all ms': all.ms, 'ms / query': result.msPerQuery, 'background run ms': runMs, chunks: background.chunks.length, 'longest chunk ms': Math.max(...background.chunks), 'progress writes': writes }]);
+    console.log(`cancelled at ${atCancel} queries: ${cancelled.outcome} ${stopMs} ms later (last progress written: ${lastSeen})`);
     console.log(`figures (same engine that made the lists, so useful now ≈ then): ${JSON.stringify(all.e.overall)}`);
     mkdirSync('artifacts/bench', { recursive: true });
     writeFileSync('artifacts/bench/match-feedback.json', `${JSON.stringify(result, null, 2)}\n`);

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { enqueue } from '../../server/core/jobs/queue.js';
 import { jobs } from '../../server/core/jobs/schema.js';
 import { auditLog } from '../../server/modules/audit/schema.js';
-import { evaluateFeedback, PROGRESS_EVERY } from '../../server/modules/matching/feedback-evaluation.js';
+import type { JobDef } from '../../server/core/jobs/queue.js';
+import { askAgain, evaluateFeedback, PROGRESS_EVERY } from '../../server/modules/matching/feedback-evaluation.js';
 import { evaluateFeedbackRunJob } from '../../server/modules/matching/jobs.js';
 import { RUN_STALE_MS, runFeedbackRun } from '../../server/modules/matching/run-feedback-evaluation.js';
 import { matchFeedbackRuns } from '../../server/modules/matching/schema.js';
@@ -53,6 +54,19 @@ const show = async (id: string) => {
   expect(res.status).toBe(200);
   return res.body;
 };
+/** One delivery of the run's job, as the worker runs it (`ask` and `chunk` to watch or break it). */
+const deliver = (runId: string, opts: { claim?: string; chunk?: number; ask?: typeof askAgain } = {}) =>
+  runFeedbackRun(env.db, { runId, ...(opts.claim ? { claim: opts.claim } : {}) }, { now: env.clock.now, next: evaluateFeedbackRunJob as unknown as JobDef, chunk: opts.chunk, ask: opts.ask });
+/** askAgain with `hook` called on each progress report, after (or, with `before`, instead of before) the job's own write. */
+const watching = (hook: (processed: number) => Promise<void>, order: 'after' | 'before' = 'after'): typeof askAgain => (db, queries, opts) =>
+  askAgain(db, queries, {
+    ...opts,
+    onProgress: async (p, t) => {
+      if (order === 'before') await hook(p);
+      await opts.onProgress!(p, t);
+      if (order === 'after') await hook(p);
+    },
+  });
 /** Finish whatever run is still active, so the next test starts with none. */
 const settle = async () => {
   await env.drainJobs();
@@ -71,17 +85,11 @@ describe('POST /api/v1/match/feedback/evaluations: the evaluation in the backgro
 
     // The job, as the worker runs it (its progress writes observed as they land).
     const seen: { processed: number; total: number | null; status: string }[] = [];
-    const outcome = await runFeedbackRun(env.db, run.id, {
-      now: env.clock.now,
-      evaluate: (db, input) =>
-        evaluateFeedback(db, {
-          ...input,
-          onProgress: async (p, t) => {
-            await input.onProgress!(p, t);
-            const r = await runRow(run.id);
-            seen.push({ processed: r.processedQueries, total: r.totalQueries, status: r.status });
-          },
-        }),
+    const outcome = await deliver(run.id, {
+      ask: watching(async () => {
+        const r = await runRow(run.id);
+        seen.push({ processed: r.processedQueries, total: r.totalQueries, status: r.status });
+      }),
     });
     expect(outcome).toBe('done');
     expect(seen[0]).toEqual({ processed: 0, total: TOTAL, status: 'running' });
@@ -102,6 +110,24 @@ describe('POST /api/v1/match/feedback/evaluations: the evaluation in the backgro
     expect((await show(run.id)).finishedAt).toBe(done.finishedAt);
   });
 
+  it('runs in chunks, one job each, the next queued with the claim of the one before; the figures are the same', async () => {
+    const run = await start({ maxQueries: 100 });
+    expect(await deliver(run.id, { chunk: 5 })).toBe('continued');
+    const r = await runRow(run.id);
+    expect(r).toMatchObject({ status: 'running', processedQueries: 5, totalQueries: TOTAL, result: null });
+    expect(r.asked).toHaveLength(5);
+    // The queued continuation carries this chunk's claim; the POST's own job is still queued too.
+    const queued = await env.db.select().from(jobs).where(and(eq(jobs.name, 'matching.evaluate_feedback'), eq(jobs.status, 'queued'), sql`${jobs.payload}->>'runId' = ${run.id}`));
+    expect(queued.map((j) => (j.payload as { claim?: string }).claim ?? null).sort()).toEqual([r.claimToken, null].sort());
+    // Delivered twice as well: one of the two goes on, the other finds the claim taken.
+    await enqueue(env.db, evaluateFeedbackRunJob, { runId: run.id, claim: r.claimToken! });
+    await env.drainJobs();
+    const done = await show(run.id);
+    expect(done).toMatchObject({ status: 'done', processedQueries: TOTAL, totalQueries: TOTAL });
+    expect((await runRow(run.id)).asked).toHaveLength(TOTAL);
+    expect(done.result).toEqual(await evaluateFeedback(env.db, { now: env.clock.now(), maxQueries: 100 }));
+  });
+
   it('the worker runs it from the queue, with the period and the number of queries asked for', async () => {
     const run = await start({ maxQueries: 3, from: '2020-01-01', to: '2099-12-31' });
     expect(run).toMatchObject({ created: true, maxQueries: 3, from: '2020-01-01', to: '2099-12-31' });
@@ -118,16 +144,10 @@ describe('POST /api/v1/match/feedback/evaluations: the evaluation in the backgro
     expect(again).toMatchObject({ id: first.id, created: false, status: 'queued', maxQueries: 50 });
     // Asked again while it runs (the job's first progress write has landed).
     let during: Record<string, unknown> | null = null;
-    await runFeedbackRun(env.db, first.id, {
-      now: env.clock.now,
-      evaluate: (db, input) =>
-        evaluateFeedback(db, {
-          ...input,
-          onProgress: async (p, t) => {
-            await input.onProgress!(p, t);
-            if (p === 0) during = await start({}, bureau);
-          },
-        }),
+    await deliver(first.id, {
+      ask: watching(async (p) => {
+        if (p === 0) during = await start({}, bureau);
+      }),
     });
     expect(during).toMatchObject({ id: first.id, created: false, status: 'running', totalQueries: TOTAL });
     expect(await jobsFor(first.id)).toBe(1);
@@ -151,9 +171,9 @@ describe('POST /api/v1/match/feedback/evaluations: the evaluation in the backgro
   it('a job delivered twice evaluates once: the second delivery finds the run claimed', async () => {
     const run = await start({ maxQueries: 4 });
     let evaluations = 0;
-    const counting = { now: env.clock.now, evaluate: ((db, input) => { evaluations += 1; return evaluateFeedback(db, input); }) as typeof evaluateFeedback };
+    const counting = { ask: ((db, queries, opts) => { evaluations += 1; return askAgain(db, queries, opts); }) as typeof askAgain };
     // Two deliveries at the same time (at least once: a job may run twice).
-    const outcomes = await Promise.all([runFeedbackRun(env.db, run.id, counting), runFeedbackRun(env.db, run.id, counting)]);
+    const outcomes = await Promise.all([deliver(run.id, counting), deliver(run.id, counting)]);
     expect(outcomes.sort()).toEqual(['done', 'skipped']);
     expect(evaluations).toBe(1);
     // A second job for the run, later: nothing changes.
@@ -162,33 +182,40 @@ describe('POST /api/v1/match/feedback/evaluations: the evaluation in the backgro
     env.clock.advance(60);
     await env.drainJobs();
     expect(await runRow(run.id)).toEqual(done);
-    expect(await runFeedbackRun(env.db, run.id, counting)).toBe('skipped');
+    expect(await deliver(run.id, counting)).toBe('skipped');
     expect(evaluations).toBe(1);
   });
 
-  it('a run whose worker died (no progress for 10 minutes) is claimed again; a live one is not', async () => {
-    const run = await start({ maxQueries: 2 });
-    const stale = new Date(env.clock.now().getTime() - RUN_STALE_MS - 1000);
+  it('a run whose worker died (no progress for 5 minutes) goes on from its last chunk; a live one is left alone', async () => {
+    const run = await start({ maxQueries: 100 });
+    expect(await deliver(run.id, { chunk: 5 })).toBe('continued');
+    const handed = (await runRow(run.id)).claimToken!;
+    // The continuation was taken by a worker that then died part-way (its claim, a recent heartbeat).
     const dead = '00000000-0000-4000-8000-000000000001';
-    await env.db.update(matchFeedbackRuns).set({ status: 'running', claimToken: dead, heartbeatAt: new Date(env.clock.now().getTime() - 60_000), processedQueries: 1, totalQueries: 2 }).where(eq(matchFeedbackRuns.id, run.id));
-    expect(await runFeedbackRun(env.db, run.id, { now: env.clock.now })).toBe('skipped');
-    await env.db.update(matchFeedbackRuns).set({ heartbeatAt: stale }).where(eq(matchFeedbackRuns.id, run.id));
-    expect(await runFeedbackRun(env.db, run.id, { now: env.clock.now })).toBe('done');
+    await env.db.update(matchFeedbackRuns).set({ claimToken: dead, processedQueries: 8, heartbeatAt: new Date(env.clock.now().getTime() - 60_000) }).where(eq(matchFeedbackRuns.id, run.id));
+    const sizes: number[] = [];
+    const ask: typeof askAgain = (db, queries, opts) => {
+      sizes.push(queries.length);
+      return askAgain(db, queries, opts);
+    };
+    // Its job delivered again: the claim it carries is no longer the run's, and the run is not stale yet.
+    expect(await deliver(run.id, { claim: handed, ask })).toBe('skipped');
+    await env.db.update(matchFeedbackRuns).set({ heartbeatAt: new Date(env.clock.now().getTime() - RUN_STALE_MS - 1000) }).where(eq(matchFeedbackRuns.id, run.id));
+    expect(await deliver(run.id, { claim: handed, ask })).toBe('done');
+    // It went on after the 5 queries stored, not from the start.
+    expect(sizes).toEqual([TOTAL - 5]);
     const r = await runRow(run.id);
-    expect(r).toMatchObject({ status: 'done', processedQueries: 2, totalQueries: 2 });
+    expect(r).toMatchObject({ status: 'done', processedQueries: TOTAL });
     expect(r.claimToken).not.toBe(dead);
-    // The dead claim's late write is ignored.
-    const late = await env.db.update(matchFeedbackRuns).set({ processedQueries: 1 }).where(and(eq(matchFeedbackRuns.id, run.id), eq(matchFeedbackRuns.claimToken, dead))).returning();
-    expect(late).toHaveLength(0);
+    expect(r.result).toEqual(await evaluateFeedback(env.db, { now: env.clock.now(), maxQueries: 100 }));
     await settle();
   });
 
   it('a run that fails says why, and frees the way for the next', async () => {
     const run = await start({ maxQueries: 5 });
-    const outcome = await runFeedbackRun(env.db, run.id, {
-      now: env.clock.now,
-      evaluate: async (db, input) => {
-        await input.onProgress!(0, 5);
+    const outcome = await deliver(run.id, {
+      ask: async (_db, _queries, opts) => {
+        await opts.onProgress!(0, 5);
         throw new Error('connection to the database was lost');
       },
     });
@@ -215,17 +242,11 @@ describe('POST /api/v1/match/feedback/evaluations/:id/cancel', () => {
   it('a running run stops between queries: nothing written after the cancel, no figures', async () => {
     const run = await start({ maxQueries: 100 });
     const reported: number[] = [];
-    const outcome = await runFeedbackRun(env.db, run.id, {
-      now: env.clock.now,
-      evaluate: (db, input) =>
-        evaluateFeedback(db, {
-          ...input,
-          onProgress: async (p, t) => {
-            reported.push(p);
-            await input.onProgress!(p, t);
-            if (p === PROGRESS_EVERY) expect((await reviewer.client.post(`${BASE}/${run.id}/cancel`)).status).toBe(200);
-          },
-        }),
+    const outcome = await deliver(run.id, {
+      ask: watching(async (p) => {
+        reported.push(p);
+        if (p === PROGRESS_EVERY) expect((await reviewer.client.post(`${BASE}/${run.id}/cancel`)).status).toBe(200);
+      }),
     });
     expect(outcome).toBe('cancelled');
     const r = await show(run.id);
@@ -236,21 +257,23 @@ describe('POST /api/v1/match/feedback/evaluations/:id/cancel', () => {
   it('cancelled before its first query, a run asks none', async () => {
     const run = await start({ maxQueries: 100 });
     let asked = 0;
-    const outcome = await runFeedbackRun(env.db, run.id, {
-      now: env.clock.now,
-      evaluate: (db, input) =>
-        evaluateFeedback(db, {
-          ...input,
-          onProgress: async (p, t) => {
-            if (p === 0) await reviewer.client.post(`${BASE}/${run.id}/cancel`);
-            else asked = p;
-            await input.onProgress!(p, t);
-          },
-        }),
+    const outcome = await deliver(run.id, {
+      ask: watching(async (p) => {
+        if (p === 0) await reviewer.client.post(`${BASE}/${run.id}/cancel`);
+        else asked = p;
+      }, 'before'),
     });
     expect(outcome).toBe('cancelled');
     expect(asked).toBe(0);
-    expect(await runRow(run.id)).toMatchObject({ status: 'cancelled', processedQueries: 0, totalQueries: null, result: null });
+    expect(await runRow(run.id)).toMatchObject({ status: 'cancelled', processedQueries: 0, totalQueries: TOTAL, result: null });
+  });
+
+  it('cancelled between two chunks, the next chunk does nothing', async () => {
+    const run = await start({ maxQueries: 100 });
+    expect(await deliver(run.id, { chunk: 5 })).toBe('continued');
+    expect((await reviewer.client.post(`${BASE}/${run.id}/cancel`)).status).toBe(200);
+    await env.drainJobs();
+    expect(await show(run.id)).toMatchObject({ status: 'cancelled', processedQueries: 5, totalQueries: TOTAL, result: null });
   });
 
   it('a finished run cannot be cancelled (409), and stays as it was', async () => {

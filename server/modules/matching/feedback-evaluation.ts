@@ -15,7 +15,7 @@ export const PROGRESS_EVERY = 10;
 type Evaluation = z.output<typeof FeedbackEvaluationView>;
 type Figures = Evaluation['overall'];
 /** One judged query: its judgements, their ranks when judged and now (null: not in the first EVALUATION_DEPTH). */
-type Judged = { useful: boolean; rankThen: number | null; rankNow: number | null };
+export type Judged = { useful: boolean; rankThen: number | null; rankNow: number | null };
 
 /**
  * Offline evaluation from users' feedback (issue 4: "feedback is stored and
@@ -41,17 +41,34 @@ export async function evaluateFeedback(
     maxQueries?: number;
     now: Date;
     config?: MatchConfig;
-    /**
-     * Told how many of the judged queries have been asked again: once with 0
-     * before the first, then every PROGRESS_EVERY and after the last (awaited;
-     * calls do not overlap). A callback that throws stops the evaluation.
-     */
+    /** See askAgain. */
     onProgress?: (processed: number, total: number) => Promise<void> | void;
-    /** Once aborted, no further query is asked and the evaluation rejects with the signal's reason. */
+    /** See askAgain. */
     signal?: AbortSignal;
   },
 ): Promise<Evaluation> {
-  const config = input.config ?? loadMatchConfig();
+  const plan = await planEvaluation(db, input);
+  const judged = await askAgain(db, plan.queries, input);
+  return summarise(plan, judged);
+}
+
+/** A judged query as the evaluation asks it again: the query and its (latest) judgements. */
+export type PlannedQuery = {
+  direction: MatchDirection;
+  queryId: string | null;
+  queryText: string | null;
+  judgements: { resultId: string; useful: boolean; rank: number | null }[];
+};
+/** The judged queries to ask again, most recently judged first, and how many older ones were left out. */
+export type EvaluationPlan = { queries: PlannedQuery[]; omitted: number };
+/** A query asked again: its judgements with their ranks then and now; null when it could not be asked again. */
+export type AskedQuery = Judged[] | null;
+
+/** Which judged queries an evaluation asks again (the latest judgement per user, query and result). */
+export async function planEvaluation(
+  db: Db,
+  input: Omit<z.output<typeof FeedbackEvaluationQuery>, 'maxQueries'> & { maxQueries?: number },
+): Promise<EvaluationPlan> {
   const rows = await feedbackForExport(db, { from: input.from, to: input.to, format: 'jsonl' });
   // Rows come oldest first: a group's last row is its latest judgement.
   const groups = new Map<string, { rows: FeedbackExportRow[]; latest: number }>();
@@ -66,25 +83,55 @@ export async function evaluateFeedback(
   // The most recently judged queries first.
   const ordered = [...groups.values()].sort((a, b) => b.latest - a.latest).map((g) => g.rows);
   const kept = input.maxQueries === undefined ? ordered : ordered.slice(0, input.maxQueries);
-  // A few queries at a time: each is one match (mostly PostgreSQL), and the caller waits for all of them.
-  const ranked = new Array<string[] | null>(kept.length);
-  const { onProgress, signal } = input;
+  return {
+    omitted: ordered.length - kept.length,
+    queries: kept.map((group) => ({
+      direction: group[0]!.direction as MatchDirection,
+      queryId: group[0]!.queryId,
+      queryText: group[0]!.queryText,
+      judgements: group.map((r) => ({ resultId: r.resultId, useful: r.useful, rank: r.rank })),
+    })),
+  };
+}
+
+/**
+ * Ask `queries` again, RERUN_CONCURRENCY at a time (each is one match,
+ * mostly PostgreSQL), and look their judged results up in the new lists.
+ * `onProgress` is told how many have been asked: once with 0 before the
+ * first, then every PROGRESS_EVERY and after the last (awaited; calls do not
+ * overlap); a callback that throws stops it. Once `signal` is aborted no
+ * further query is asked and it rejects with the signal's reason.
+ */
+export async function askAgain(
+  db: Db,
+  queries: readonly PlannedQuery[],
+  opts: { now: Date; config?: MatchConfig; onProgress?: (processed: number, total: number) => Promise<void> | void; signal?: AbortSignal },
+): Promise<AskedQuery[]> {
+  const config = opts.config ?? loadMatchConfig();
+  const asked = new Array<AskedQuery>(queries.length).fill(null);
+  const { onProgress, signal } = opts;
   signal?.throwIfAborted();
   // Progress reports are chained, so they arrive in order and one at a time.
-  let reported: Promise<void> = Promise.resolve(onProgress?.(0, kept.length));
+  let reported: Promise<void> = Promise.resolve(onProgress?.(0, queries.length));
   await reported;
   let next = 0;
   let done = 0;
   let failed = false;
   const worker = async () => {
     try {
-      while (next < kept.length && !failed && !signal?.aborted) {
+      while (next < queries.length && !failed && !signal?.aborted) {
         const i = next++;
-        ranked[i] = await rerun(db, kept[i]![0]!, config, input.now);
+        const q = queries[i]!;
+        const ids = await rerun(db, q, config, opts.now);
+        if (ids) {
+          const position = new Map(ids.map((id, k) => [id, k + 1]));
+          // Each user's latest judgement of a result counts once; two users may judge one result differently, and both count.
+          asked[i] = q.judgements.map((j) => ({ useful: j.useful, rankThen: j.rank, rankNow: position.get(j.resultId) ?? null }));
+        }
         done += 1;
-        if (onProgress && (done % PROGRESS_EVERY === 0 || done === kept.length)) {
+        if (onProgress && (done % PROGRESS_EVERY === 0 || done === queries.length)) {
           const n = done;
-          reported = reported.then(() => onProgress(n, kept.length));
+          reported = reported.then(() => onProgress(n, queries.length));
           await reported;
         }
       }
@@ -93,51 +140,52 @@ export async function evaluateFeedback(
       throw e;
     }
   };
-  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(RERUN_CONCURRENCY, kept.length) }, worker));
+  const outcomes = await Promise.allSettled(Array.from({ length: Math.min(RERUN_CONCURRENCY, queries.length) }, worker));
   const failure = outcomes.find((o) => o.status === 'rejected');
   if (failure) throw failure.reason;
   signal?.throwIfAborted();
+  return asked;
+}
+
+/** The figures of a plan's queries asked again (`asked[i]` is `plan.queries[i]`'s). */
+export function summarise(plan: EvaluationPlan, asked: readonly AskedQuery[]): Evaluation {
   const byDirection = new Map<MatchDirection, Judged[][]>();
   let skipped = 0;
-  kept.forEach((group, i) => {
-    const ids = ranked[i];
-    if (!ids) {
+  plan.queries.forEach((q, i) => {
+    const judged = asked[i];
+    if (!judged) {
       skipped += 1;
       return;
     }
-    const position = new Map(ids.map((id, k) => [id, k + 1]));
-    // Each user's latest judgement of a result counts once; two users may judge one result differently, and both count.
-    const judged = group.map((r) => ({ useful: r.useful, rankThen: r.rank, rankNow: position.get(r.resultId) ?? null }));
-    const direction = group[0]!.direction as MatchDirection;
-    const list = byDirection.get(direction);
+    const list = byDirection.get(q.direction);
     if (list) list.push(judged);
-    else byDirection.set(direction, [judged]);
+    else byDirection.set(q.direction, [judged]);
   });
   const all = [...byDirection.values()].flat();
   return {
     depth: EVALUATION_DEPTH,
     skippedQueries: skipped,
-    omittedQueries: ordered.length - kept.length,
+    omittedQueries: plan.omitted,
     overall: figures(all),
     byDirection: [...byDirection].sort(([a], [b]) => (a < b ? -1 : 1)).map(([direction, qs]) => ({ direction, ...figures(qs) })),
   };
 }
 
 /** The ids the engine now returns for a judged query, best first; null when it cannot be asked again. */
-async function rerun(db: Db, row: FeedbackExportRow, config: MatchConfig, now: Date): Promise<string[] | null> {
-  const direction = row.direction as MatchDirection;
+async function rerun(db: Db, q: PlannedQuery, config: MatchConfig, now: Date): Promise<string[] | null> {
+  const direction = q.direction;
   if (direction === 'achievement-enterprises') return null;
   const kinds = kindsOf(direction);
   const target = kinds.result === 'demand' ? 'demand' : 'achievement';
   let source: { text: string } | { doc: MatchDoc };
   if (kinds.query === 'text') {
-    if (!row.queryText) return null;
-    source = { text: row.queryText };
+    if (!q.queryText) return null;
+    source = { text: q.queryText };
   } else {
-    if (!row.queryId) return null;
+    if (!q.queryId) return null;
     try {
       // The bureau evaluates: a query record no longer published is still asked as it last read.
-      source = { doc: (await loadListingQuery(db, kinds.query, row.queryId, () => true)).doc };
+      source = { doc: (await loadListingQuery(db, kinds.query, q.queryId, () => true)).doc };
     } catch {
       return null;
     }

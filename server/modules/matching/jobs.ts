@@ -1,6 +1,6 @@
 /** Jobs of matching (registered by importing this file from server/jobs.ts). */
 import { z } from 'zod';
-import { defineJob, defineSchedule, enqueue } from '../../core/jobs/queue.js';
+import { defineJob, defineSchedule, enqueue, type JobDef } from '../../core/jobs/queue.js';
 import { loadConfig } from '../../config.js';
 import { onListingIndexed } from '../catalog/search/index-listing.js';
 import { DIRECTORY_KINDS, syncDirectory } from './directory-index.js';
@@ -91,17 +91,18 @@ export const syncDirectoryJob = defineJob({
 defineSchedule(syncDirectoryJob, 300, {});
 
 /**
- * A run of the feedback evaluation asked for by the bureau
- * (feedback-runs.ts): the judged queries asked again in the background, with
- * progress (run-feedback-evaluation.ts; claimed once, so a second delivery
- * does nothing).
+ * A chunk of a run of the feedback evaluation asked for by the bureau
+ * (feedback-runs.ts): the next judged queries asked again in the background,
+ * with progress; the job queues itself again for the next chunk with its
+ * claim (run-feedback-evaluation.ts; claimed once, so a second delivery does
+ * nothing).
  */
-export const evaluateFeedbackRunJob = defineJob({
+export const evaluateFeedbackRunJob: JobDef<z.ZodObject<{ runId: z.ZodUUID; claim: z.ZodOptional<z.ZodUUID> }>> = defineJob({
   name: 'matching.evaluate_feedback',
-  payload: z.object({ runId: z.uuid() }),
+  payload: z.object({ runId: z.uuid(), claim: z.uuid().optional() }),
   maxAttempts: 3,
-  handler: async ({ runId }, { db, log, now, heartbeat }) => {
-    const outcome = await runFeedbackRun(db, runId, { now, heartbeat, log });
-    log.info({ runId, outcome }, 'feedback evaluation run');
+  handler: async (payload, { db, log, now, heartbeat }) => {
+    const outcome = await runFeedbackRun(db, payload, { now, heartbeat, log, next: evaluateFeedbackRunJob as unknown as JobDef });
+    log.debug({ runId: payload.runId, outcome }, 'feedback evaluation chunk');
   },
 });
