@@ -97,9 +97,10 @@ async function main(): Promise<void> {
     const background = await runToEnd(runId, (d, qs, o) => askAgain(d, qs, { ...o, onProgress: async (p, t) => { writes += 1; await o.onProgress!(p, t); } }));
     const runMs = Math.round(performance.now() - t1);
     if (background.outcome !== 'done') throw new Error(`background run ended ${background.outcome}`);
-    // Cancelled a third of the way: from the cancel to the run's end, and the queries asked meanwhile.
+    // Cancelled a third of the way: from the cancel to the run's end.
     const cancelId = await newRun();
-    const third = Math.max(1, Math.floor(demands.length / 3));
+    // Inside a chunk (not at its end, where the next chunk is simply not taken).
+    const third = Math.max(1, Math.floor(demands.length / 3)) + 10;
     let cancelledAt = 0;
     let atCancel = 0;
     let lastSeen = 0;

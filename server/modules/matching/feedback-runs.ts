@@ -1,4 +1,4 @@
-import { count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { FeedbackRunBody, FeedbackRunListQuery, FeedbackRunView } from '../../../shared/contracts/matching.js';
 import { type Actor, requireCan } from '../../core/access.js';
@@ -19,7 +19,9 @@ import { matchFeedbackRuns } from './schema.js';
  * (docs/decisions/0020, "In the background").
  */
 
-export type FeedbackRunRow = typeof matchFeedbackRuns.$inferSelect;
+/** A run without its plan and the queries asked so far (the job's working state, up to a few MB). */
+const { plan: _plan, asked: _asked, ...RUN_COLUMNS } = getTableColumns(matchFeedbackRuns);
+export type FeedbackRunRow = Omit<typeof matchFeedbackRuns.$inferSelect, 'plan' | 'asked'>;
 type View = z.output<typeof FeedbackRunView>;
 
 export const ACTIVE_RUN_STATUSES = ['queued', 'running'] as const;
@@ -28,7 +30,7 @@ export const ACTIVE_RUN_STATUSES = ['queued', 'running'] as const;
 const CREATE_LOCK = 7_302_020;
 
 export async function findRun(db: DbOrTx, id: string): Promise<FeedbackRunRow | null> {
-  const [row] = await db.select().from(matchFeedbackRuns).where(eq(matchFeedbackRuns.id, id));
+  const [row] = await db.select(RUN_COLUMNS).from(matchFeedbackRuns).where(eq(matchFeedbackRuns.id, id));
   return row ?? null;
 }
 
@@ -44,12 +46,12 @@ export async function createFeedbackRun(
 ): Promise<{ run: FeedbackRunRow; created: boolean }> {
   requireCan(actor, 'export', 'match_feedback');
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${CREATE_LOCK})`);
-  const [active] = await tx.select().from(matchFeedbackRuns).where(inArray(matchFeedbackRuns.status, [...ACTIVE_RUN_STATUSES]));
+  const [active] = await tx.select(RUN_COLUMNS).from(matchFeedbackRuns).where(inArray(matchFeedbackRuns.status, [...ACTIVE_RUN_STATUSES]));
   if (active) return { run: active, created: false };
   const [run] = await tx
     .insert(matchFeedbackRuns)
     .values({ requestedBy: actor.userId, fromDate: input.from ?? null, toDate: input.to ?? null, maxQueries: input.maxQueries, status: 'queued', createdAt: now })
-    .returning();
+    .returning(RUN_COLUMNS);
   await recordAudit(tx, actor, {
     action: 'match_feedback.evaluate',
     entityType: 'match_feedback_run',
@@ -68,7 +70,7 @@ export async function createFeedbackRun(
  */
 export async function cancelFeedbackRun(tx: Tx, actor: Actor, id: string, now: Date): Promise<FeedbackRunRow> {
   requireCan(actor, 'export', 'match_feedback');
-  const [row] = await tx.select().from(matchFeedbackRuns).where(eq(matchFeedbackRuns.id, id)).for('update');
+  const [row] = await tx.select(RUN_COLUMNS).from(matchFeedbackRuns).where(eq(matchFeedbackRuns.id, id)).for('update');
   if (!row) throw new AppError('NOT_FOUND');
   if (!(ACTIVE_RUN_STATUSES as readonly string[]).includes(row.status)) {
     throw new AppError('INVALID_STATE', {
@@ -79,7 +81,7 @@ export async function cancelFeedbackRun(tx: Tx, actor: Actor, id: string, now: D
     .update(matchFeedbackRuns)
     .set({ status: 'cancelled', cancelledBy: actor.userId, finishedAt: now })
     .where(eq(matchFeedbackRuns.id, id))
-    .returning();
+    .returning(RUN_COLUMNS);
   await recordAudit(tx, actor, {
     action: 'match_feedback.cancel_evaluation',
     entityType: 'match_feedback_run',
@@ -105,7 +107,7 @@ export async function listFeedbackRuns(
   const where: SQL | undefined = query.status ? eq(matchFeedbackRuns.status, query.status) : undefined;
   const [rows, [n]] = await Promise.all([
     db
-      .select()
+      .select(RUN_COLUMNS)
       .from(matchFeedbackRuns)
       .where(where)
       .orderBy(desc(matchFeedbackRuns.createdAt), desc(matchFeedbackRuns.id))
