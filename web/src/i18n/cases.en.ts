@@ -116,6 +116,7 @@ const casesEn: Messages['cases'] = {
     queued: 'The evaluation is queued and will start in the background shortly…',
     progress: 'Matching again in the background: {{processed}} / {{total}} queries done. You may leave this page and come back for the result.',
     cancel: 'Cancel evaluation',
+    keepRunning: 'Keep running',
     cancelConfirm: 'Cancel the running evaluation? What it has done so far is not kept.',
     failed: 'The evaluation failed ({{at}}, Beijing time). Start it again; if it fails again, contact the system administrator.',
     cancelled: 'The last evaluation was cancelled at {{at}} (Beijing time) by {{name}}.',

@@ -114,6 +114,7 @@ const casesZh = {
     queued: '评估已排队，等待后台开始……',
     progress: '正在后台重新匹配：已完成 {{processed}} / {{total}} 个查询。可以离开本页，稍后回来查看结果。',
     cancel: '取消评估',
+    keepRunning: '继续评估',
     cancelConfirm: '确定取消正在进行的评估吗？已完成的部分不会保留。',
     failed: '评估失败（{{at}}，北京时间），请重新评估；如仍失败请联系系统管理员。',
     cancelled: '上一次评估已于 {{at}}（北京时间）被 {{name}} 取消。',

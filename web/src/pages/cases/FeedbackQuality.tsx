@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DownloadOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Progress, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import {
   cancelFeedbackRun,
@@ -93,8 +93,11 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
   return (
     <Card size="small" title={t('cases.quality.title')} data-testid="feedback-quality" extra={
       <Flex gap={8} wrap align="center">
-        <InputNumber size="small" min={1} max={2000} precision={0} value={maxQueries} onChange={(v) => setMaxQueries(v ?? 100)}
-          addonBefore={t('cases.quality.recent')} style={{ width: 180 }} aria-label={t('cases.quality.recent')} data-testid="quality-max" />
+        <Space.Compact size="small">
+          <Space.Addon>{t('cases.quality.recent')}</Space.Addon>
+          <InputNumber size="small" min={1} max={2000} precision={0} value={maxQueries} onChange={(v) => setMaxQueries(v ?? 100)}
+            style={{ width: 80 }} aria-label={t('cases.quality.recent')} data-testid="quality-max" />
+        </Space.Compact>
         <Button size="small" type="primary" icon={<ReloadOutlined />} loading={start.isPending} disabled={!!running} onClick={() => start.mutate()} data-testid="quality-start">
           {t('cases.quality.start')}
         </Button>
@@ -114,7 +117,8 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
                 ? t('cases.quality.queued')
                 : t('cases.quality.progress', { processed: running.processedQueries, total: running.totalQueries })}
             </Typography.Text>
-            <Popconfirm title={t('cases.quality.cancelConfirm')} onConfirm={() => cancel.mutateAsync(running.id).catch(() => undefined)} okText={t('cases.quality.cancel')}>
+            <Popconfirm title={t('cases.quality.cancelConfirm')} onConfirm={() => cancel.mutateAsync(running.id).catch(() => undefined)}
+              okText={t('cases.quality.cancel')} okButtonProps={{ danger: true }} cancelText={t('cases.quality.keepRunning')}>
               <Button size="small" danger icon={<StopOutlined />} loading={cancel.isPending} data-testid="quality-cancel">{t('cases.quality.cancel')}</Button>
             </Popconfirm>
           </Flex>
