@@ -5,10 +5,6 @@ import { api } from '../client';
 
 const root = ['matching'] as const;
 
-export function useFeedbackEvaluation(query: { from?: string; to?: string }, enabled: boolean) {
-  return useQuery({ queryKey: [...root, 'feedback-evaluation', query], queryFn: () => api(m.feedbackEvaluation, { query: { ...query, maxQueries: 100 } }), enabled });
-}
-
 export function useDemandMatches(id: string | undefined, limit = 10) {
   return useQuery({ queryKey: [...root, 'demand', id, limit], queryFn: () => api(m.demandMatches, { params: { id: id! }, query: { limit } }), enabled: !!id });
 }
