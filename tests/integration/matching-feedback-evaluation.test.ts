@@ -111,7 +111,8 @@ describe('npm run cli -- match-feedback', () => {
   const capture = () => {
     const log: string[] = [];
     const err: string[] = [];
-    return { log, err, out: { log: (s: string) => log.push(s), err: (s: string) => err.push(s) } };
+    const progress: string[] = [];
+    return { log, err, progress, out: { log: (s: string) => log.push(s), err: (s: string) => err.push(s), progress: (s: string) => progress.push(s) } };
   };
 
   it('prints the figures of the deployed configuration and of another one beside it', async () => {
@@ -123,6 +124,10 @@ describe('npm run cli -- match-feedback', () => {
     const { deployed: d, tried } = JSON.parse(r.log.join('\n'));
     expect(d.overall.queries).toBeGreaterThan(0);
     expect(tried.overall.queries).toBe(d.overall.queries);
+    // Progress for each configuration, ending at all its judged queries, on its own channel (stdout stays JSON).
+    const n = d.overall.queries + d.skippedQueries;
+    expect(r.progress.filter((p) => p.endsWith(`asked again ${n}/${n}`))).toHaveLength(2);
+    expect(r.progress[0]).toMatch(/asked again 0\//);
     const t = capture();
     expect(await runCli(['match-feedback'], cliEnv, t.out)).toBe(0);
     expect(t.log.join('\n')).toMatch(/useful before not useful/);

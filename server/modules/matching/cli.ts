@@ -7,7 +7,8 @@ import { openDatabase } from '../../ops/database.js';
 import { loadMatchConfig, MATCHING_CONFIG_FILE, type MatchConfig } from './engine/index.js';
 import { evaluateFeedback } from './feedback-evaluation.js';
 
-type Out = { log: (s: string) => void; err: (s: string) => void };
+/** `progress` (optional) gets a one-line status as the judged queries are asked again: a terminal shows it in place. */
+type Out = { log: (s: string) => void; err: (s: string) => void; progress?: (s: string) => void };
 type Evaluation = z.output<typeof FeedbackEvaluationView>;
 
 export const MATCH_FEEDBACK_USAGE = 'Usage: npm run cli -- match-feedback [--config <matching.json>] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--max <queries>] [--json]';
@@ -55,8 +56,10 @@ export async function matchFeedbackCommand(config: Config, args: readonly string
   try {
     const now = new Date();
     const base = { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(maxQueries ? { maxQueries } : {}), now };
-    const deployed = await evaluateFeedback(open.db, base);
-    const tried = other ? await evaluateFeedback(open.db, { ...base, config: other }) : undefined;
+    const progress = (label: string) => (processed: number, total: number) =>
+      out.progress?.(`${label}: 已重新匹配 / asked again ${processed}/${total}`);
+    const deployed = await evaluateFeedback(open.db, { ...base, onProgress: progress(MATCHING_CONFIG_FILE) });
+    const tried = other ? await evaluateFeedback(open.db, { ...base, config: other, onProgress: progress(parsed.values.config!) }) : undefined;
     if (json) {
       out.log(JSON.stringify(tried ? { deployed, tried } : { deployed }, null, 2));
       return 0;
