@@ -20,6 +20,13 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': 'off' },
   },
   {
+    // Pages take DatePicker from components/DistrictDatePicker: its "today" is the district's (decision 0028).
+    files: ['web/src/pages/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'antd', importNames: ['DatePicker'], message: 'use DatePicker from components/DistrictDatePicker (today in 北京时间, decision 0028)' }] }],
+    },
+  },
+  {
     files: ['scripts/**/*.mjs', '.ci/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Modal, Select } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { TARGET_KINDS, type CommissionerView } from '@shared/contracts/commissioners.js';

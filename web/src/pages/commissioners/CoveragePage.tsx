@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, DatePicker, Empty, Progress, Row, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, Progress, Row, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import * as c from '@shared/contracts/commissioners.js';

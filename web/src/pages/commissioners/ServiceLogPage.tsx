@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, DatePicker, Form, Input, InputNumber, List, Select, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Badge, Button, Card, Form, Input, InputNumber, List, Select, Space, Tag, Typography, Upload } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { UploadFile } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';

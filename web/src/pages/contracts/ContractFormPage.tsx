@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { DeleteOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Cascader, DatePicker, Flex, Form, Input, Select, Skeleton, TreeSelect, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Cascader, Flex, Form, Input, Select, Skeleton, TreeSelect, Typography, Upload } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Card, DatePicker, Form, type FormInstance, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Form, type FormInstance, Input, InputNumber, Modal, Popconfirm, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CheckCircleTwoTone, CloseCircleTwoTone } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, DatePicker, Descriptions, Flex, Form, Input, InputNumber, List, Modal, Skeleton, Table, Tag, Timeline } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Flex, Form, Input, InputNumber, List, Modal, Skeleton, Table, Tag, Timeline } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';

@@ -1,5 +1,6 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { CALL_KINDS } from '@shared/contracts/funding.js';

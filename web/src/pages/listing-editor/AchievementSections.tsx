@@ -1,4 +1,5 @@
-import { Card, Checkbox, DatePicker, Form, Input, Radio, Select, Space } from 'antd';
+import { Card, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../catalog/locale';
 import { isYuan } from '../../catalog/money';

@@ -1,5 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../catalog/locale';
 import { enumOptions } from '../../catalog/taxonomy-options';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Input, Space, Typography } from 'antd';
+import { Button, Flex, Input, Space, Typography } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FacetBucket } from '@shared/contracts/catalog-public.js';

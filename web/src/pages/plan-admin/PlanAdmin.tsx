@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, DatePicker, Empty, Flex, Form, InputNumber, Select, Skeleton, Table, Tag } from 'antd';
+import { Button, Card, Empty, Flex, Form, InputNumber, Select, Skeleton, Table, Tag } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';

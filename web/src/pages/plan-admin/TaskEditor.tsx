@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Drawer, Flex, Form, Input, Select, Space } from 'antd';
+import { Button, Drawer, Flex, Form, Input, Select, Space } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';

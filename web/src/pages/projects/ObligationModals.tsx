@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Progress, Select, Upload } from 'antd';
+import { Button, Form, Input, Modal, Progress, Select, Upload } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FILE_RULES, uploadFile } from '@shared/contracts/files.js';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs from 'dayjs';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';

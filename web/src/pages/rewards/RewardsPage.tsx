@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Select, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, List, Modal, Select, Table, Tag, Typography } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { INCOME_KINDS, type IncomeView } from '@shared/contracts/rewards.js';

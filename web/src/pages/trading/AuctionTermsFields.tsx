@@ -1,4 +1,5 @@
-import { DatePicker, Form, Input, InputNumber } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { TRADING_DEFAULTS } from '@shared/contracts/trading.js';

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Flex, Radio, Table } from 'antd';
+import { Button, Card, Flex, Radio, Table } from 'antd';
+import { DatePicker } from '../../components/DistrictDatePicker';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { REPORT_GROUPS, reportExport, type ReportView } from '@shared/contracts/vouchers.js';

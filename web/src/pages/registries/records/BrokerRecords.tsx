@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../components/DistrictDatePicker';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { addCertificate, addRecognition, addTraining, removeCertificate, removeRecognition, removeTraining, TALENT_LEVELS } from '@shared/contracts/registries.js';

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { DatePicker } from '../../../components/DistrictDatePicker';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { addService, addStaff, INSTITUTION_TYPES, removeStaff, setPerformance, updateService } from '@shared/contracts/registries.js';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { DatePicker } from '../../../components/DistrictDatePicker';
 import { useTranslation } from 'react-i18next';
 import { addMember, addProject, addTenant, MEMBER_ROLES, PROJECT_STATUSES, removeMember, removeProject, removeTenant, TENANT_KINDS, TENANT_OUTCOMES, updateProject, updateTenant } from '@shared/contracts/registries.js';
 import { api } from '../../../api/client';
