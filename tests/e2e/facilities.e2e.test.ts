@@ -171,6 +171,16 @@ describe('shared facilities journey', () => {
       expect(await enterprise.getByTestId('booking-form').textContent()).toContain('预约时段（北京时间）');
       // The browser's clock is elsewhere: the form says so and gives the time in the district now.
       expect(await enterprise.getByTestId('booking-zone-hint').textContent()).toContain('现在是北京时间');
+      // The open picker marks the district's today (decision 0028), not the browser's day (a day behind from the district's
+      // midnight to 16:00, 15:00 in summer). Read from the browser's clock before and after, in case midnight falls in between.
+      const districtDay = async () => districtText(await enterprise.evaluate(() => Date.now())).slice(0, 10);
+      const dayBefore = await districtDay();
+      await enterprise.getByTestId('booking-form').locator('.ant-picker-range input').first().click();
+      const todayCell = enterprise.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-today').first();
+      const shown = await todayCell.getAttribute('title');
+      expect([dayBefore, await districtDay()]).toContain(shown);
+      await enterprise.keyboard.press('Escape');
+      await enterprise.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
       await typeSlot(enterprise, start, end);
       await enterprise.getByTestId('booking-purpose').fill('甜高粱茎秆汁液糖分测定，约10个样品。');
       await journey.shot(enterprise, 'booking-form');
@@ -184,6 +194,28 @@ describe('shared facilities journey', () => {
       // And shown so in the enterprise's list of bookings.
       await enterprise.goto('/console/bookings');
       await expect.poll(async () => enterprise.getByTestId('my-booking-slot').first().textContent()).toBe(`${districtText(start)} – ${districtText(end).slice(11)}`);
+    });
+
+    // 4b. Whatever the hour the journey runs at: a second browser in Los Angeles whose clock reads tomorrow 08:00 in the
+    // district, still today 16:00 (17:00 in summer) in Los Angeles. Its booking picker marks the district's date as today.
+    await step('picker-today-is-districts', async () => {
+      const early = await cast.person(undefined, { timezoneId: 'America/Los_Angeles' });
+      const at = tomorrowAt(8, 0);
+      await early.clock.setFixedTime(new Date(at));
+      await signIn(early, ent.username, ent.password);
+      await early.goto(facilityPath);
+      await early.getByTestId('booking-form').waitFor();
+      const browserDay = await early.evaluate(() => new Date().toLocaleDateString('sv-SE'));
+      expect(browserDay).not.toBe(districtText(at).slice(0, 10));
+      expect(await early.getByTestId('booking-zone-hint').textContent()).toContain(districtText(at));
+      await early.getByTestId('booking-form').locator('.ant-picker-range input').first().click();
+      const todayCell = early.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-today').first();
+      expect(await todayCell.getAttribute('title')).toBe(districtText(at).slice(0, 10));
+      // Not greyed out: the district's today may still be booked (from its open hours on), the browser's yesterday not.
+      expect(await todayCell.getAttribute('class')).not.toContain('ant-picker-cell-disabled');
+      const browserToday = early.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell[title="${browserDay}"]`).first();
+      expect(await browserToday.getAttribute('class')).toContain('ant-picker-cell-disabled');
+      await journey.shot(early, 'picker-today-is-districts');
     });
 
     // 5. The institute confirms it.
