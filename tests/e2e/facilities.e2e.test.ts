@@ -215,6 +215,9 @@ describe('shared facilities journey', () => {
       expect(await todayCell.getAttribute('class')).not.toContain('ant-picker-cell-disabled');
       const browserToday = early.locator(`.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell[title="${browserDay}"]`).first();
       expect(await browserToday.getAttribute('class')).toContain('ant-picker-cell-disabled');
+      // Photographed once the panel has finished sliding in (antd's motion classes gone).
+      const dropdown = early.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+      await expect.poll(async () => (await dropdown.getAttribute('class')) ?? '').not.toMatch(/ant-slide/);
       await journey.shot(early, 'picker-today-is-districts');
     });
 
