@@ -10,6 +10,12 @@ import { industrySections } from '../../shared/taxonomies/index.js';
 import type { Direction, Facets, MatchDoc } from '../../server/modules/matching/engine/index.js';
 
 export const DATA_DIR = process.env.BENCH_DATA_DIR ?? '/work/shared/data';
+/**
+ * The demands of the demand → achievements task (relative to DATA_DIR, or
+ * absolute): another file of the same form checks the engine on demands
+ * nobody tuned on (with BENCH_SPLIT=all, every one of them).
+ */
+export const DEMANDS_FILE = process.env.BENCH_DEMANDS ?? 'zhibei/demands_dev.jsonl';
 
 /** Graded relevance per query: qid → docid → grade (> 0). */
 export type Qrels = Map<string, Map<string, number>>;
@@ -41,7 +47,7 @@ export type Task = {
 export type Corpus = { name: string; docs: MatchDoc[] };
 
 function jsonl<T>(file: string): T[] {
-  return readFileSync(path.join(DATA_DIR, file), 'utf8')
+  return readFileSync(path.resolve(DATA_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as T);
@@ -112,7 +118,7 @@ function achievementDoc(a: ZhibeiAchievement): MatchDoc {
 export function loadZhibei(): { corpus: Corpus; demandTask: Task; similarTask: Task; abstracts: MatchDoc[] } {
   const raw = jsonl<ZhibeiAchievement>('zhibei/achievements.jsonl');
   const docs = raw.map(achievementDoc);
-  const demands = jsonl<ZhibeiDemand>('zhibei/demands_dev.jsonl');
+  const demands = jsonl<ZhibeiDemand>(DEMANDS_FILE);
 
   // Derived relevance: the achievement's section is among the demand's sections.
   const bySection = new Map<string, string[]>();
