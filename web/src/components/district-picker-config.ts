@@ -11,7 +11,8 @@ function base(imported: unknown): GenerateConfig<Dayjs> {
 
 /**
  * antd's own dayjs config for its pickers (the one `antd`'s `DatePicker` is
- * built from; rc-picker comes with antd) with one change: "now" is the
+ * built from; rc-picker is a direct dependency pinned to the version antd
+ * resolves) with one change: "now" is the
  * district's wall-clock time (`districtNow()`, decision 0028), so the today
  * highlight, the 今天/此刻 buttons and the panel a picker opens on follow
  * 北京时间 whatever zone the browser is in. Picker values keep the
