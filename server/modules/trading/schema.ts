@@ -236,3 +236,34 @@ export const tradeObjections = pgTable(
   },
   (t) => [index().on(t.dealId, t.status), index().on(t.status, t.createdAt)],
 );
+
+/**
+ * One party's confirmation of a final deal (成交确认书, decision record 0029):
+ * the seller's or buyer's member who re-entered their password and confirmed
+ * the SHA-256 of the confirmation's canonical content as shown to them. One
+ * per deal and side. The request's address and user agent are in the audit
+ * row whose entity is this confirmation (`trade_deal_confirmation`, its id).
+ */
+export const tradeDealConfirmations = pgTable(
+  'trade_deal_confirmations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    dealId: uuid()
+      .notNull()
+      .references(() => tradeDeals.id, { onDelete: 'restrict' }),
+    /** seller | buyer */
+    side: text().notNull(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    confirmedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Hex SHA-256 of the canonical content the user confirmed. */
+    contentHash: text().notNull(),
+    confirmedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex().on(t.dealId, t.side),
+    check('trade_deal_confirmations_side', sql`side IN ('seller', 'buyer')`),
+    check('trade_deal_confirmations_hash', sql`content_hash ~ '^[0-9a-f]{64}$'`),
+  ],
+);
