@@ -36,6 +36,9 @@ export const ERRORS = {
   AUCTION_NOT_STARTED: { status: 409, zh: '竞价尚未开始。', en: 'The auction has not started yet.' },
   AUCTION_ENDED: { status: 409, zh: '竞价已结束。', en: 'The auction has ended.' },
   BID_TOO_LOW: { status: 409, zh: '出价低于当前最低应价。', en: 'The bid is below the lowest acceptable bid.' },
+  // Deal confirmation (成交确认书)
+  DEAL_ALREADY_CONFIRMED: { status: 409, zh: '本单位已确认该成交，不能重复确认。', en: 'Your organisation has already confirmed this deal.' },
+  CONFIRMATION_STALE: { status: 409, zh: '成交确认书的内容已变化，请刷新后核对新内容再确认。', en: 'The confirmation’s content has changed; reload, check the new content and confirm again.' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '上传内容过大。', en: 'The upload is too large.' },
   ACCOUNT_LOCKED: { status: 423, zh: '连续登录失败次数过多，账号已锁定 15 分钟。', en: 'Too many failed sign-ins; the account is locked for 15 minutes.' },
   RATE_LIMITED: { status: 429, zh: '操作过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },

@@ -101,7 +101,7 @@ export type ObjectionView = z.infer<typeof ObjectionView>;
 export const DealView = DealPublic.extend({
   /** Objections: all for the parties and staff, the caller's own for anyone else. */
   objections: z.array(ObjectionView),
-  /** object (file an objection); register_contract (the seller, once the deal is final: 技术合同认定登记 prefilled from it) */
+  /** object (file an objection); register_contract (the seller, once the deal is final: 技术合同认定登记 prefilled from it); confirmation (parties and bureau, once final: 成交确认书, trading-confirmations.ts) */
   actions: z.array(z.string()),
 });
 export type DealView = z.infer<typeof DealView>;

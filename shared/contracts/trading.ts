@@ -5,3 +5,4 @@
  */
 export * from './trading-listings.js';
 export * from './trading-auctions.js';
+export * from './trading-confirmations.js';

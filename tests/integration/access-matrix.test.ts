@@ -293,6 +293,10 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/trading/objections': ['reviewer', 'bureau_admin'],
   'POST /api/v1/trading/objections/:id/resolve': ['reviewer', 'bureau_admin'],
   'GET /api/v1/trading/objections/:id/evidence/:fileId': 'signed-in',
+  // Trading, deal confirmation (成交确认书): route-level signed-in; the operation admits the parties (confirming needs manage:trade_listing for the seller, buy:trade_listing for the buyer) and the bureau (reading only).
+  'GET /api/v1/trading/deals/:id/confirmation': 'signed-in',
+  'POST /api/v1/trading/deals/:id/confirm': 'signed-in',
+  'GET /api/v1/trading/deals/:id/confirmation.pdf': 'signed-in',
   // Matching (server/modules/matching/policy.ts): suggestions are public (published records only, rate-limited); feedback and subscriptions need a user (own subscriptions only); the bureau exports feedback and measures the engine against it.
   'POST /api/v1/match/achievements': 'public',
   'POST /api/v1/match/demands': 'public',

@@ -13,6 +13,10 @@ defineNotificationTemplates({
     zh: { title: '交易已生效', body: `“${s(p, 'title')}”（${yuan(p.amountFen)}）公示期满无异议，交易生效，可办理技术合同登记。` },
     en: { title: 'Deal final', body: `The deal on “${s(p, 'title')}” (${yuan(p.amountFen)}) is final; the contract can now be registered.` },
   }),
+  'trade.deal_confirmed': (p) => ({
+    zh: { title: '双方已确认成交', body: `“${s(p, 'title')}”（${yuan(p.amountFen)}）的成交确认书已由转让方和受让方在平台确认（${when(p.confirmedAt)}，北京时间），可下载成交确认书并办理技术合同登记。` },
+    en: { title: 'Both parties confirmed the deal', body: `The deal confirmation for “${s(p, 'title')}” (${yuan(p.amountFen)}) was confirmed on the platform by seller and buyer (${when(p.confirmedAt)}, Beijing time). Download it and register the contract.` },
+  }),
   'trade.offer': (p) => ({
     zh: { title: '收到新的报价', body: `有单位对挂牌成果“${s(p, 'title')}”报价 ${yuan(p.amountFen)}，请查看并答复。` },
     en: { title: 'New offer', body: `An organisation offered ${yuan(p.amountFen)} for “${s(p, 'title')}”. Please review and reply.` },

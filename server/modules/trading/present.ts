@@ -9,6 +9,7 @@ import { findFilesMeta } from '../files/repository.js';
 import { users } from '../identity/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { nextMinimum } from './bidding.js';
+import { seesConfirmation } from './confirmations.js';
 import {
   type AuctionRow,
   type BidderRow,
@@ -277,7 +278,13 @@ export async function presentDeal(db: DbOrTx, actor: Actor, id: string, now: Dat
   const canObject = actor.userId !== null && d.status === 'notice' && now.getTime() < d.noticeEndsAt.getTime();
   // The seller registers the technology contract of a final deal (the form is prefilled from it).
   const canRegister = d.status === 'final' && actor.organisationId !== null && actor.organisationId === d.sellerOrgId && can(actor, 'create', 'contract', { organisationId: actor.organisationId });
-  return { ...pub!, objections: await presentObjections(db, actor, visible), actions: [...(canObject ? ['object'] : []), ...(canRegister ? ['register_contract'] : [])] };
+  // The parties and the bureau see the deal confirmation (成交确认书) of a final deal.
+  const canSeeConfirmation = d.status === 'final' && seesConfirmation(actor, d);
+  return {
+    ...pub!,
+    objections: await presentObjections(db, actor, visible),
+    actions: [...(canObject ? ['object'] : []), ...(canRegister ? ['register_contract'] : []), ...(canSeeConfirmation ? ['confirmation'] : [])],
+  };
 }
 
 export async function presentObjectionRows(db: DbOrTx, actor: Actor, rows: ObjectionRow[]) {

@@ -4,7 +4,7 @@ import * as c from '../../../shared/contracts/trading.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
-import { contentDisposition, sendDownload } from '../../http/download.js';
+import { CONTENT_TYPES, contentDisposition, sendDownload } from '../../http/download.js';
 import { type App, route } from '../../http/route.js';
 import { findFile } from '../files/repository.js';
 import { checkBid, placeBid, recordDeposit, recordRefund, registerBidder } from './bidding.js';
@@ -18,9 +18,16 @@ import { auctionLive, myTrading, presentBidders, presentDeal, presentDealsPublic
 import { findAuction, findDeal, findObjection } from './repository.js';
 import { auctionBidders, tradeDeals, tradeObjections } from './schema.js';
 import { bidsOf } from './repository.js';
+import { confirmationPdf } from './confirmation-pdf.js';
+import { confirmDeal, loadConfirmation, presentConfirmation } from './confirmations.js';
+import { recordAudit } from '../audit/record-audit.js';
+import type { FastifyRequest } from 'fastify';
 import './policy.js';
 
 const HEARTBEAT_MS = 15_000;
+/** Confirming a deal re-enters the password: limited like sign-in, per address and per account. */
+const CONFIRM_LIMIT = { max: 60, timeWindow: '1 minute' };
+const CONFIRM_ACCOUNT_LIMIT = { max: 10, timeWindow: '1 minute', key: (req: FastifyRequest) => req.actor.userId ?? '' };
 const hubs = new WeakMap<Db, AuctionHub>();
 
 /** Listings, auctions, deals in public notice and objections (docs/workflows/trading.md). */
@@ -218,6 +225,28 @@ export function tradingRoutes(app: App): void {
   route(app, c.resolveObjection, { access: 'resolve:trade_objection' }, async ({ actor, params, body, deps }) => {
     const deal = await withTx(deps.db, (tx) => resolveObjection(tx, actor, params.id, body, deps.clock()));
     return presentDeal(deps.db, actor, deal.id, deps.clock());
+  });
+
+  route(app, c.getDealConfirmation, { access: 'authenticated' }, async ({ actor, params, deps }) => presentConfirmation(deps.db, actor, await loadConfirmation(deps.db, actor, params.id)));
+
+  route(app, c.confirmDeal, { access: 'authenticated', rateLimit: CONFIRM_LIMIT, rateLimitBy: CONFIRM_ACCOUNT_LIMIT }, async ({ actor, params, body, deps }) => {
+    try {
+      await withTx(deps.db, (tx) => confirmDeal(tx, actor, params.id, body, deps.clock()));
+    } catch (e) {
+      // A wrong password changes nothing, but the attempt is on record (someone may be guessing).
+      if (e instanceof AppError && e.options.fields?.some((f) => f.path === 'password')) {
+        await withTx(deps.db, (tx) => recordAudit(tx, actor, { action: 'trade_deal.confirm', entityType: 'trade_deal', entityId: params.id, changes: { reason: 'wrong_password' }, outcome: 'failure' }));
+      }
+      throw e;
+    }
+    return presentConfirmation(deps.db, actor, await loadConfirmation(deps.db, actor, params.id));
+  });
+
+  route(app, c.dealConfirmationPdf, { access: 'authenticated' }, async ({ actor, params, deps, reply }) => {
+    const state = await loadConfirmation(deps.db, actor, params.id);
+    const pdf = await confirmationPdf(deps.db, actor, state, deps.clock());
+    void reply.header('cache-control', 'private, no-store');
+    return sendDownload(reply, { contentType: CONTENT_TYPES.pdf, contentDisposition: pdf.contentDisposition, body: pdf.buffer });
   });
 
   route(app, c.downloadEvidence, { access: 'authenticated' }, async ({ actor, params, deps, reply }) => {
