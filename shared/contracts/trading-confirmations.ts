@@ -95,3 +95,7 @@ export const dealConfirmationPdf = endpoint({
   response: z.unknown(),
   download: true,
 });
+
+export type ConfirmationContent = z.infer<typeof ConfirmationContent>;
+export type SideConfirmation = z.infer<typeof SideConfirmation>;
+export type DealConfirmationView = z.infer<typeof DealConfirmationView>;

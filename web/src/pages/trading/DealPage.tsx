@@ -13,6 +13,7 @@ import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/fee
 import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useSession } from '../../session/SessionContext';
+import { DealConfirmationCard } from './DealConfirmationCard';
 import { DealStatusTag, Fen } from './format';
 import { useDeal, useTradingMutation } from './hooks';
 
@@ -96,6 +97,7 @@ export function DealPage() {
             { key: 'n', label: t('trading.fields.noticeEndsAt'), children: formatDateTime(d.noticeEndsAt) },
           ]} />
         </Card>
+        {d.actions.includes('confirmation') && <DealConfirmationCard dealId={d.id} />}
         {d.objections.length > 0 && (
           <Card size="small" title={t('trading.fields.objections')}>
             <List dataSource={d.objections} renderItem={(o) => <ObjectionItem o={o} />} />
