@@ -253,6 +253,8 @@ export const Prefill = ContractForm.partial().extend({
   buyer: PartyFields.partial().optional(),
   paymentSchedule: z.array(Payment).optional(),
   warnings: z.array(z.string()),
+  /** From a deal both parties confirmed on the platform (成交确认书): when the second confirmed. Informational; the signed contract is still required. */
+  dealConfirmedAt: IsoDateTime.optional(),
 });
 
 export const createContract = endpoint({

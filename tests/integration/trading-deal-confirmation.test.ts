@@ -102,6 +102,9 @@ describe('deal confirmation (成交确认书)', () => {
     expect(first.body.seller).toMatchObject({ side: 'seller', organisation: { id: institute.id }, confirmedBy: { id: holder.id }, confirmedAt: '2026-06-09T00:00:00.000Z', current: true });
     expect([first.body.buyer, first.body.confirmedAt, first.body.actions]).toEqual([null, null, []]);
     expect(await noticesFor(buyer.id, deal.id)).toBe(0);
+    // One side is not enough for the contract form's note.
+    const halfway = await h.get(`/api/v1/contracts/prefill?dealId=${deal.id}`);
+    expect([halfway.status, halfway.body.dealConfirmedAt]).toEqual([200, undefined]);
 
     env.clock.set('2026-06-09T03:00:00Z');
     const b = await login(buyerColleague);
@@ -114,6 +117,9 @@ describe('deal confirmation (成交确认书)', () => {
     // Both organisations' administrators and both confirming people hear of it, once.
     for (const u of [holder, buyer, buyerColleague]) expect(await noticesFor(u.id, deal.id)).toBe(1);
     expect(await noticesFor(outsider.id, deal.id)).toBe(0);
+    // The seller's contract registration, prefilled from the deal, says both confirmed (the signed PDF is still required).
+    const prefill = await (await login(holder)).get(`/api/v1/contracts/prefill?dealId=${deal.id}`);
+    expect([prefill.status, prefill.body.dealId, prefill.body.dealConfirmedAt]).toEqual([200, deal.id, '2026-06-09T03:00:00.000Z']);
 
     // Audited, with the request's address and user agent on the audit row (not copied into the confirmation).
     const rows = await env.db.select().from(tradeDealConfirmations).where(eq(tradeDealConfirmations.dealId, deal.id));

@@ -40,6 +40,17 @@ export async function findDeal(db: DbOrTx, id: string): Promise<DealForContract 
   return f ? f(db, id) : null;
 }
 
+/** When both parties confirmed the deal on the platform (trading's 成交确认书), if the trading module says. */
+async function dealConfirmedAt(db: DbOrTx, id: string): Promise<Date | null> {
+  const path = '../trading/lookups.js';
+  try {
+    const mod = (await import(path)) as { dealConfirmedAt?: (db: DbOrTx, id: string) => Promise<Date | null> };
+    return mod.dealConfirmedAt ? await mod.dealConfirmedAt(db, id) : null;
+  } catch {
+    return null;
+  }
+}
+
 const NATURE_OF_ORG: Record<string, Party['nature']> = {
   enterprise: 'enterprise_domestic',
   university: 'university',
@@ -83,6 +94,8 @@ export async function prefillContract(db: DbOrTx, actor: Actor, q: z.output<type
     out.buyer = await partyOfOrg(db, deal.buyerOrgId);
     out.contractAmountFen = deal.amountFen;
     Object.assign(out, TYPE_OF_MODE[deal.transferMode] ?? {});
+    const confirmedAt = await dealConfirmedAt(db, deal.dealId);
+    if (confirmedAt) out.dealConfirmedAt = confirmedAt.toISOString();
   }
   if (q.caseId) {
     const [c] = await db.select().from(matchCases).where(eq(matchCases.id, q.caseId));

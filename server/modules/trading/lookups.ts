@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { tradeDeals } from './schema.js';
+import { bothConfirmedAt } from './confirmations.js';
+import { tradeDealConfirmations, tradeDeals } from './schema.js';
 
 /** What a technology contract needs from the deal it starts from. */
 export type DealForContract = {
@@ -36,4 +37,13 @@ export async function dealForContract(db: DbOrTx, dealId: string): Promise<DealF
     transferMode: d.transferMode,
     closedAt: d.finalisedAt,
   };
+}
+
+/**
+ * When both parties confirmed the deal on the platform (成交确认书, the later
+ * confirmation, both of the same content), or null. For the contract form's
+ * note; the registration still requires the signed contract.
+ */
+export async function dealConfirmedAt(db: DbOrTx, dealId: string): Promise<Date | null> {
+  return bothConfirmedAt(await db.select().from(tradeDealConfirmations).where(eq(tradeDealConfirmations.dealId, dealId)));
 }

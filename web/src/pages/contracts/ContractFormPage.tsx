@@ -27,6 +27,7 @@ import { useEnumLabel, useLocale, nameIn } from '../../catalog/locale';
 import { fenToYuanInput, formatFen, isYuan, yuanToFen } from '../../catalog/money';
 import { regionOptions, techFieldTree } from '../../catalog/taxonomy-options';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
+import { formatDateTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
 import { useContract, useContractMutations, usePrefill } from './hooks';
 import { useLabel } from './labels';
@@ -236,7 +237,8 @@ export function ContractFormPage() {
     <div data-testid="contract-form">
       <PageTitle title={amendOf ? t('contracts.amendTitle') : t('contracts.newTitle')} />
       <ErrorAlert error={prefill.error} />
-      {prefill.data?.dealId && <Alert type="info" showIcon message={t('contracts.form.fromDeal')} style={{ marginBottom: 12 }} />}
+      {prefill.data?.dealId && <Alert type="info" showIcon message={t('contracts.form.fromDeal')} style={{ marginBottom: 12 }}
+        description={prefill.data.dealConfirmedAt ? <span data-testid="deal-confirmed-note">{t('trading.confirmation.both', { time: formatDateTime(prefill.data.dealConfirmedAt) })}</span> : undefined} />}
       <Form form={form} layout="vertical" requiredMark="optional" onValuesChange={(ch: Values) => { if (ch.type) form.setFieldValue('subType', CONTRACT_TYPES[ch.type as keyof typeof CONTRACT_TYPES][0]); }}>
         <Flex vertical gap={16}>
           <Card size="small">
