@@ -253,6 +253,42 @@ describe('trading journey', () => {
       await journey.shot(ph, 'deal-final');
     });
 
+    // 7b. Both parties confirm the final deal on the platform (成交确认书): each re-enters their
+    //     password (a wrong one is a field error), the card shows both sides, the PDF downloads.
+    await step('both-parties-confirm', async () => {
+      const card = ph.getByTestId('deal-confirmation');
+      await card.waitFor();
+      await card.getByTestId('confirmation-seller').getByTestId('side-pending').waitFor();
+      expect(await card.getByTestId('confirmation-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+      await journey.shot(ph, 'confirmation-pending');
+      await ph.getByTestId('confirm-deal').click();
+      await ph.getByTestId('confirm-password').fill('Not-The-Password-1!');
+      await ph.getByTestId('confirm-deal-ok').click();
+      await ph.locator('.ant-modal .ant-form-item-explain-error').getByText('密码不正确').waitFor();
+      await journey.shot(ph, 'confirmation-wrong-password');
+      await ph.getByTestId('confirm-password').fill(holder.password);
+      await ph.getByTestId('confirm-deal-ok').click();
+      await card.getByTestId('confirmation-seller').getByTestId('side-confirmed').waitFor();
+      await card.getByTestId('confirmation-buyer').getByTestId('side-pending').waitFor();
+      expect(await ph.getByTestId('confirm-deal').count()).toBe(0);
+
+      await pb.goto(`/trading/deals/${dealId}`);
+      await pb.getByTestId('deal-confirmation').waitFor();
+      await pb.getByTestId('confirmation-seller').getByTestId('side-confirmed').waitFor();
+      await pb.getByTestId('confirm-deal').click();
+      await pb.getByTestId('confirm-password').fill(b.password);
+      await journey.shot(pb, 'confirmation-modal');
+      await pb.getByTestId('confirm-deal-ok').click();
+      await pb.getByTestId('deal-confirmed').waitFor();
+      await pb.getByTestId('confirmation-buyer').getByTestId('side-confirmed').waitFor();
+      await journey.shot(pb, 'deal-confirmed');
+      const [download] = await Promise.all([pb.waitForEvent('download'), pb.getByTestId('confirmation-pdf').click()]);
+      expect(download.suggestedFilename()).toMatch(/^成交确认书-.*\.pdf$/);
+      expect(readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
+      await ph.reload();
+      await ph.getByTestId('deal-confirmed').waitFor();
+    });
+
     // 8. The holder registers the technology contract from the deal: parties, amount, type and
     //    payment come from the deal; the holder adds what only the signed contract says, and the PDF.
     let contractUrl = '';
@@ -261,6 +297,8 @@ describe('trading journey', () => {
       await ph.waitForURL(/\/console\/contracts\/new\?dealId=/);
       await ph.getByTestId('contract-form').waitFor();
       await expect.poll(() => ph.getByTestId('field-projectName').inputValue()).toBe(title);
+      // The form says both parties confirmed the deal on the platform; the signed PDF is still asked for below.
+      await ph.getByTestId('deal-confirmed-note').waitFor();
       expect(await ph.getByTestId('buyer-name').inputValue()).toBe(b.org);
       expect(await ph.getByTestId('seller-name').inputValue()).toBe(holder.org);
       expect(await ph.getByTestId('field-contractAmount').inputValue()).toMatch(/^12,?000(\.00)?$/);

@@ -105,7 +105,7 @@ export function DealConfirmationCard({ dealId }: { dealId: string }) {
         <SideState label="buyer" name={k.buyer.name} s={v.buyer} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('trading.confirmation.hash')}：<Typography.Text code copyable style={{ fontSize: 12 }} data-testid="confirmation-hash">{v.contentHash}</Typography.Text></Typography.Text>
       </Flex>
-      <Modal open={open} title={t('trading.confirmation.modalTitle')} destroyOnHidden onCancel={() => setOpen(false)} confirmLoading={confirm.isPending} okText={t('trading.confirmation.confirm')} onOk={submit}>
+      <Modal open={open} title={t('trading.confirmation.modalTitle')} destroyOnHidden onCancel={() => setOpen(false)} confirmLoading={confirm.isPending} okText={t('trading.confirmation.confirm')} okButtonProps={{ 'data-testid': 'confirm-deal-ok' } as React.ComponentProps<typeof Button>} onOk={submit}>
         <Typography.Paragraph>{k.achievement.title} · <Fen fen={k.amountFen} /> · {k.seller.name} → {k.buyer.name}</Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('trading.confirmation.modalHint')}</Typography.Paragraph>
         <Form form={form} layout="vertical" preserve={false} onFinish={submit}>
