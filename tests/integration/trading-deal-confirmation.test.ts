@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/modules/audit/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
 import { organisations } from '../../server/modules/organisations/schema.js';
+import { pdfPageTexts } from '../../server/pdf/inspect.js';
 import { canonicalJson } from '../../server/modules/trading/confirmations.js';
 import { tradeDealConfirmations } from '../../server/modules/trading/schema.js';
 import type { Role } from '../../shared/roles.js';
@@ -65,6 +66,11 @@ async function finalDeal(opts: { final?: boolean } = { final: true }) {
 
 beforeEach(() => env.clock.set('2026-06-01T02:00:00Z'));
 
+/** The PDF's bytes (the test client decodes bodies as text). */
+async function pdfOf(c: TestClient, dealId: string) {
+  const res = await env.app.inject({ method: 'GET', url: `/api/v1/trading/deals/${dealId}/confirmation.pdf`, headers: c.cookie ? { cookie: c.cookie } : {} });
+  return { status: res.statusCode, type: res.headers['content-type'], bytes: res.rawPayload };
+}
 const confirmations = async (dealId: string) => (await env.db.select().from(tradeDealConfirmations).where(eq(tradeDealConfirmations.dealId, dealId))).length;
 const noticesFor = async (userId: string, dealId: string) =>
   (await env.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, userId), eq(notifications.kind, 'trade.deal_confirmed'), eq(notifications.link, `/trading/deals/${dealId}`))))[0]!.n;
@@ -94,8 +100,12 @@ describe('deal confirmation (成交确认书)', () => {
     expect([view.body.seller, view.body.buyer, view.body.confirmedAt, view.body.mySide, view.body.actions]).toEqual([null, null, null, 'seller', ['confirm']]);
     expect((await h.get(`/api/v1/trading/deals/${deal.id}`)).body.actions).toContain('confirmation');
 
-    const pending = await h.get(`/api/v1/trading/deals/${deal.id}/confirmation.pdf`);
-    expect([pending.status, String(pending.headers['content-type'])]).toEqual([200, 'application/pdf']);
+    const pending = await pdfOf(h, deal.id);
+    expect([pending.status, pending.type]).toEqual([200, 'application/pdf']);
+    const pendingText = pdfPageTexts(pending.bytes).join('\n');
+    expect(pendingText).toContain('成交确认书');
+    expect(pendingText).toContain('待确认');
+    expect(pendingText).toContain(view.body.contentHash);
 
     const first = await h.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: view.body.contentHash });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
@@ -132,10 +142,13 @@ describe('deal confirmation (成交确认书)', () => {
 
     // The confirmation is three hours old: sign in again.
     for (const c of await Promise.all([login(holder), login(buyerColleague), login(reviewer)])) {
-      const pdf = await c.get(`/api/v1/trading/deals/${deal.id}/confirmation.pdf`);
-      expect(pdf.status).toBe(200);
-      expect(pdf.headers['content-type']).toBe('application/pdf');
-      expect(String(pdf.body).startsWith('%PDF')).toBe(true);
+      const pdf = await pdfOf(c, deal.id);
+      expect([pdf.status, pdf.type]).toEqual([200, 'application/pdf']);
+      expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfPageTexts(pdf.bytes).join('\n');
+      // Each side: organisation, person and time in 北京时间 (2026-06-09 08:00 and 11:00); nothing pending.
+      for (const x of ['武威祁连乳业有限公司', holder.displayName, buyerColleague.displayName, '2026-06-09 08:00', '2026-06-09 11:00', '北京时间', '123,456.78 元']) expect(text).toContain(x);
+      expect(text).not.toContain('待确认');
     }
     // The bureau sees it but has no side to confirm.
     const bureau = await (await login(reviewer)).get(`/api/v1/trading/deals/${deal.id}/confirmation`);

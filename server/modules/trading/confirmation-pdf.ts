@@ -59,7 +59,9 @@ export async function confirmationPdf(db: DbOrTx, actor: Actor, s: ConfirmationS
       text: '转让方与受让方已在平台阅读以上成交内容，由各自经办人以本人账号重新输入登录密码确认。该确认证明经办人确认了下列摘要对应的内容，不构成《中华人民共和国电子签名法》所称的可靠电子签名；技术合同仍须双方签署后办理认定登记。',
       margin: [0, 14, 0, 6],
     },
-    { text: `内容摘要（SHA-256）：${v.contentHash}`, style: 'small', margin: [0, 0, 0, 0] },
+    { text: '内容摘要（SHA-256，对成交内容的规范化 JSON 计算）：', style: 'small' },
+    // On a line of its own, small enough not to wrap, so it can be compared character by character.
+    { text: v.contentHash, fontSize: 8, margin: [0, 2, 0, 0] },
     { text: `${district.name}技术交易平台（盖章）`, alignment: 'right', margin: [0, 40, 0, 0] },
     { text: dateZh(districtToday(now)), alignment: 'right', margin: [0, 6, 0, 0] },
   ];
