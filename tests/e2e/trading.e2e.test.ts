@@ -281,6 +281,8 @@ describe('trading journey', () => {
       await pb.getByTestId('confirm-deal-ok').click();
       await pb.getByTestId('deal-confirmed').waitFor();
       await pb.getByTestId('confirmation-buyer').getByTestId('side-confirmed').waitFor();
+      // The modal is destroyed once its closing animation has run: photograph the page, not the fade.
+      await pb.getByTestId('confirm-password').waitFor({ state: 'hidden' });
       await journey.shot(pb, 'deal-confirmed');
       const [download] = await Promise.all([pb.waitForEvent('download'), pb.getByTestId('confirmation-pdf').click()]);
       expect(download.suggestedFilename()).toMatch(/^成交确认书-.*\.pdf$/);

@@ -90,7 +90,7 @@ export function DealConfirmationCard({ dealId }: { dealId: string }) {
         ) : (
           <Typography.Text type="secondary">{t('trading.confirmation.hint')}</Typography.Text>
         )}
-        <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
+        <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} items={[
           { key: 'id', label: t('trading.confirmation.dealId'), children: <Typography.Text copyable code>{k.dealId}</Typography.Text>, span: 2 },
           { key: 'a', label: t('trading.fields.achievement'), children: k.achievement.title, span: 2 },
           { key: 's', label: t('trading.fields.seller'), children: party(k.seller) },
