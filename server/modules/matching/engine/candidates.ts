@@ -252,7 +252,8 @@ export function filterTsquery(filter: RetrievalFilter): string | null {
  * Candidates from PostgreSQL, in two stages.
  *
  * Stage 1 (ids only): the records whose vector matches any of the query's
- * strongest words (GIN index), the best `limit` by ts_rank; the best
+ * strongest words (GIN index), the best `limit` by ts_rank (all of them, up
+ * to `retrieval.rankAll`, when no more are expected: firstListSize); the best
  * `selectiveLimit` matching any of its rarer words (see selectiveTerms); the
  * records whose title is most similar to the query's title (pg_trgm), which
  * catches titles the segmenter cut differently. Each word list is cut to the
