@@ -230,6 +230,23 @@ describe('deal confirmation (成交确认书)', () => {
     expect(await confirmations(deal.id)).toBe(1);
   });
 
+  it('password attempts are limited per account like sign-in: the eleventh in a minute is refused before the password is checked', async () => {
+    const deal = await finalDeal();
+    const guesser = await person(['enterprise_member'], dairy.id);
+    const g = await login(guesser);
+    const hash = (await g.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+    for (let i = 0; i < 10; i++) {
+      const r = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Guess-${i}-Wrong!`, contentHash: hash });
+      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const limited = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+    expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(await confirmations(deal.id)).toBe(0);
+    // Another member of the same organisation is not held up by it.
+    const ok = await (await login(buyer)).post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
   it('two concurrent confirmations of the same side: one succeeds, the other is refused', async () => {
     const deal = await finalDeal();
     const [a, b] = await Promise.all([login(buyer), login(buyerColleague)]);
