@@ -223,8 +223,17 @@ describe('deal confirmation (成交确认书)', () => {
     const after = (await h2.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body;
     expect(after.seller.current).toBe(false);
 
-    // A side confirms once: a colleague of the same organisation is refused.
+    // A side whose confirmation no longer matches confirms again (a colleague here): the row is replaced, the audit keeps the old hash.
     const c = await login(holderColleague);
+    expect(after.actions).toEqual(['confirm']);
+    const redo = await c.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: after.contentHash });
+    expect(redo.status, JSON.stringify(redo.body)).toBe(200);
+    expect(redo.body.seller).toMatchObject({ confirmedBy: { id: holderColleague.id }, current: true });
+    expect(await confirmations(deal.id)).toBe(1);
+    const replaced = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'trade_deal.confirm'), eq(auditLog.outcome, 'success')));
+    expect(replaced.filter((r) => JSON.stringify(r.changes).includes('"replaces"'))).toHaveLength(1);
+
+    // A side confirms the current content once: confirming again is refused.
     const again = await c.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: after.contentHash });
     expect([again.status, again.body.error.code]).toEqual([409, 'DEAL_ALREADY_CONFIRMED']);
     expect(await confirmations(deal.id)).toBe(1);

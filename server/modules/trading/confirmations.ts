@@ -140,7 +140,8 @@ export async function presentConfirmation(db: DbOrTx, actor: Actor, s: Confirmat
     };
   };
   const mySide = sideOf(actor, s.deal);
-  const canConfirm = s.deal.status === 'final' && mySide !== null && !s.rows.some((r) => r.side === mySide) && mayConfirm(actor, s.deal, mySide);
+  // A side confirms once, and again only if what it confirmed is no longer the content (a party renamed since).
+  const canConfirm = s.deal.status === 'final' && mySide !== null && !s.rows.some((r) => r.side === mySide && r.contentHash === s.hash) && mayConfirm(actor, s.deal, mySide);
   const both = bothConfirmedAt(s.rows);
   return { content: s.content, contentHash: s.hash, seller: view('seller'), buyer: view('buyer'), confirmedAt: both ? both.toISOString() : null, actions: canConfirm ? ['confirm'] : [], mySide };
 }
@@ -150,8 +151,11 @@ export async function presentConfirmation(db: DbOrTx, actor: Actor, s: Confirmat
  * their password (argon2, as at sign-in) and sends the hash of the content
  * they were shown; a stale hash (the content changed since) is refused. The
  * deal row is locked, so two confirmations of one side queue and the second
- * is refused (the unique index is the backstop). When this is the second
- * side, both parties are told.
+ * is refused (the unique index is the backstop). A side whose confirmation
+ * no longer matches the content (a party or the title renamed since)
+ * confirms again: its row is replaced, and the audit keeps the hash it
+ * replaced. When this completes both sides on the same content, both
+ * parties are told.
  */
 export async function confirmDeal(tx: Tx, actor: Actor, dealId: string, input: { password: string; contentHash: string }, now: Date): Promise<ConfirmationRow> {
   if (!actor.userId) throw new AppError('UNAUTHENTICATED');
@@ -163,25 +167,26 @@ export async function confirmDeal(tx: Tx, actor: Actor, dealId: string, input: {
     throw new AppError('INVALID_STATE', { message: { zh: '交易尚未生效（公示期满且无异议后方可确认）。', en: 'The deal is not final yet; it can be confirmed once its public notice has passed with no objection upheld.' } });
   }
   const rows = await confirmationsOf(tx, dealId);
-  if (rows.some((r) => r.side === side)) throw new AppError('DEAL_ALREADY_CONFIRMED');
   const content = await confirmationContent(tx, deal);
   const hash = contentHash(content);
+  const previous = rows.find((r) => r.side === side);
+  if (previous && previous.contentHash === hash) throw new AppError('DEAL_ALREADY_CONFIRMED');
   if (input.contentHash !== hash) throw new AppError('CONFIRMATION_STALE');
   const [me] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!me || !(await verifyPassword(me.passwordHash, input.password))) {
     throw AppError.field('password', '密码不正确', 'The password is wrong');
   }
-  const [row] = await tx
-    .insert(tradeDealConfirmations)
-    .values({ dealId, side, organisationId: actor.organisationId!, confirmedBy: actor.userId, contentHash: hash, confirmedAt: now })
-    .returning();
+  const values = { organisationId: actor.organisationId!, confirmedBy: actor.userId, contentHash: hash, confirmedAt: now };
+  const [row] = previous
+    ? await tx.update(tradeDealConfirmations).set(values).where(eq(tradeDealConfirmations.id, previous.id)).returning()
+    : await tx.insert(tradeDealConfirmations).values({ dealId, side, ...values }).returning();
   await recordAudit(tx, actor, {
     action: 'trade_deal.confirm',
     entityType: 'trade_deal_confirmation',
     entityId: row!.id,
-    changes: { dealId, side, contentHash: hash },
+    changes: { dealId, side, contentHash: hash, ...(previous ? { replaces: { contentHash: previous.contentHash, confirmedBy: previous.confirmedBy, confirmedAt: previous.confirmedAt.toISOString() } } : {}) },
   });
-  const all = [...rows, row!];
+  const all = [...rows.filter((r) => r.side !== side), row!];
   const both = bothConfirmedAt(all);
   if (both) {
     const people = all.map((r) => r.confirmedBy).filter((x): x is string => !!x);
