@@ -152,7 +152,8 @@ export type ListingView = z.infer<typeof ListingView>;
 
 export const MyTrading = z.object({
   listings: z.array(ListingSummary),
-  deals: z.array(DealPublic),
+  /** With which sides confirmed the deal on the platform (成交确认书), and when both did (same content). */
+  deals: z.array(DealPublic.extend({ confirmedSides: z.array(z.enum(['seller', 'buyer'])), confirmedAt: IsoDateTime.nullable() })),
   registrations: z.array(BidderView),
   offers: z.array(OfferView.extend({ listingId: Id, title: z.string() })),
 });

@@ -112,6 +112,9 @@ describe('deal confirmation (成交确认书)', () => {
     expect(first.body.seller).toMatchObject({ side: 'seller', organisation: { id: institute.id }, confirmedBy: { id: holder.id }, confirmedAt: '2026-06-09T00:00:00.000Z', current: true });
     expect([first.body.buyer, first.body.confirmedAt, first.body.actions]).toEqual([null, null, []]);
     expect(await noticesFor(buyer.id, deal.id)).toBe(0);
+    // The organisation's trading list says which sides confirmed (the page shows "awaiting the other side").
+    const mineHalf = (await h.get('/api/v1/trading/mine')).body.deals.find((x: { id: string }) => x.id === deal.id);
+    expect([mineHalf.confirmedSides, mineHalf.confirmedAt]).toEqual([['seller'], null]);
     // One side is not enough for the contract form's note.
     const halfway = await h.get(`/api/v1/contracts/prefill?dealId=${deal.id}`);
     expect([halfway.status, halfway.body.dealConfirmedAt]).toEqual([200, undefined]);
@@ -124,6 +127,8 @@ describe('deal confirmation (成交确认书)', () => {
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(second.body.buyer).toMatchObject({ side: 'buyer', confirmedBy: { id: buyerColleague.id }, current: true });
     expect(second.body.confirmedAt).toBe('2026-06-09T03:00:00.000Z');
+    const mineBoth = (await b.get('/api/v1/trading/mine')).body.deals.find((x: { id: string }) => x.id === deal.id);
+    expect([mineBoth.confirmedSides, mineBoth.confirmedAt]).toEqual([['buyer', 'seller'], '2026-06-09T03:00:00.000Z']);
     // Both organisations' administrators and both confirming people hear of it, once.
     for (const u of [holder, buyer, buyerColleague]) expect(await noticesFor(u.id, deal.id)).toBe(1);
     expect(await noticesFor(outsider.id, deal.id)).toBe(0);

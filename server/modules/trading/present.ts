@@ -9,7 +9,7 @@ import { findFilesMeta } from '../files/repository.js';
 import { users } from '../identity/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { nextMinimum } from './bidding.js';
-import { seesConfirmation } from './confirmations.js';
+import { bothConfirmedAt, seesConfirmation } from './confirmations.js';
 import {
   type AuctionRow,
   type BidderRow,
@@ -31,7 +31,7 @@ import {
   objectionsOf,
   offersOf,
 } from './repository.js';
-import { auctionBidders, tradeDeals, tradeListings, tradeObjections, tradeOffers } from './schema.js';
+import { auctionBidders, tradeDealConfirmations, tradeDeals, tradeListings, tradeObjections, tradeOffers } from './schema.js';
 
 type Out<T extends z.ZodType> = z.input<T>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -338,9 +338,19 @@ export async function myTrading(db: DbOrTx, actor: Actor, now: Date) {
     const [v] = await presentOffers(db, actor, l, [o]);
     offerViews.push({ ...v!, listingId: l.id, title: refs.get(l.achievementId)?.title ?? '' });
   }
+  // Which sides confirmed each deal on the platform (one query for all of them).
+  const confirmations = deals.length
+    ? await db.select().from(tradeDealConfirmations).where(inArray(tradeDealConfirmations.dealId, deals.map((d) => d.id)))
+    : [];
+  const byDeal = new Map<string, typeof confirmations>();
+  for (const r of confirmations) byDeal.set(r.dealId, [...(byDeal.get(r.dealId) ?? []), r]);
   return {
     listings: await presentListingSummaries(db, listings, now),
-    deals: await presentDealsPublic(db, deals),
+    deals: (await presentDealsPublic(db, deals)).map((d) => {
+      const rows = byDeal.get(d.id) ?? [];
+      const both = bothConfirmedAt(rows);
+      return { ...d, confirmedSides: rows.map((r) => r.side as 'seller' | 'buyer').sort(), confirmedAt: both ? both.toISOString() : null };
+    }),
     registrations: await presentBidders(db, actor, regs),
     offers: offerViews,
   };

@@ -140,6 +140,9 @@ const tradingEn: Messages['trading'] = {
     noticeDays: '{{days}} working days, until {{time}}',
     finalisedAt: 'Final since',
     dealId: 'Deal no.',
+    listBoth: 'Both confirmed',
+    listOurs: 'Ours to confirm',
+    listTheirs: 'Awaiting the other side',
   },
   create: {
     title: 'List for trade',

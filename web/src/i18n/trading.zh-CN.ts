@@ -138,6 +138,9 @@ const tradingZh = {
     noticeDays: '{{days}} 个工作日，至 {{time}}',
     finalisedAt: '生效时间',
     dealId: '成交编号',
+    listBoth: '双方已确认',
+    listOurs: '待我方确认',
+    listTheirs: '待对方确认',
   },
   create: {
     title: '挂牌交易',

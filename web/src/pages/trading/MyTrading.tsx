@@ -103,11 +103,21 @@ function CreateListing({ onDone }: { onDone: (id: string) => void }) {
   );
 }
 
+/** A final deal's confirmation (成交确认书) at a glance: both sides, ours still to do, or the other side's. */
+function ConfirmationState({ deal, orgId }: { deal: NonNullable<ReturnType<typeof useMyTrading>['data']>['deals'][number]; orgId: string | undefined }) {
+  const { t } = useTranslation();
+  if (deal.status !== 'final') return <>—</>;
+  if (deal.confirmedAt) return <Tag color="green" data-testid="deal-confirmed">{t('trading.confirmation.listBoth')}</Tag>;
+  const mine = deal.seller.id === orgId ? 'seller' : deal.buyer.id === orgId ? 'buyer' : null;
+  if (mine && !deal.confirmedSides.includes(mine)) return <Tag color="orange" data-testid="deal-confirm-ours">{t('trading.confirmation.listOurs')}</Tag>;
+  return <Tag data-testid="deal-confirm-theirs">{t('trading.confirmation.listTheirs')}</Tag>;
+}
+
 /** The organisation's trading: its listings (and listing a new one), deals, auction registrations and offers. */
 export function MyTrading() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { hasPermission } = useSession();
+  const { hasPermission, user } = useSession();
   const q = useMyTrading();
   const d = q.data;
   return (
@@ -139,6 +149,7 @@ export function MyTrading() {
               { title: t('trading.fields.amount'), align: 'right', render: (_, x) => <Fen fen={x.amountFen} /> },
               { title: t('trading.fields.status'), render: (_, x) => <DealStatusTag status={x.status} /> },
               { title: t('trading.fields.noticeEndsAt'), render: (_, x) => formatDateTime(x.noticeEndsAt) },
+              { title: t('trading.confirmation.title'), render: (_, x) => <ConfirmationState deal={x} orgId={user?.organisation?.id} /> },
             ]} />
           ),
         },
