@@ -35,6 +35,13 @@ describe('createPdf with the report layout', () => {
     expect(all).toMatch(/甲.*乙/);
   });
 
+  it('reads back text the font sets with ligatures (ff, fi) and the characters after them in order', async () => {
+    // The font's ToUnicode maps a ligature to two letters (<0066 0066>); a hash or id often holds "ff".
+    const text = 'office staff 5ffbec 0ff1 after: 待确认';
+    const pdf = await createPdf(reportDocument(meta, [titleBlock(meta), { text }]));
+    expect(pdfPageTexts(pdf).join('')).toContain(text);
+  });
+
   it('shows an explicit empty row for an empty table', async () => {
     const pdf = await createPdf(reportDocument(meta, [zebraTable([{ header: '任务' }, { header: '状态' }], [], { empty: '当前没有督办事项。' })]));
     expect(pdfPageTexts(pdf)[0]).toContain('任务状态当前没有督办事项。');

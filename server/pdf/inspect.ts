@@ -59,16 +59,20 @@ export function pdfPageCount(pdf: Buffer): number {
 /** code → text, from a ToUnicode CMap (bfchar and bfrange, both forms). */
 function parseCMap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
-  const hex = (h: string) => Buffer.from(h.length % 4 ? h.padStart(Math.ceil(h.length / 4) * 4, '0') : h, 'hex').swap16().toString('utf16le');
+  // A destination may be several code units, spaced (<0066 0066>: the ligature ff is two letters).
+  const hex = (spaced: string) => {
+    const h = spaced.replace(/\s+/g, '');
+    return Buffer.from(h.length % 4 ? h.padStart(Math.ceil(h.length / 4) * 4, '0') : h, 'hex').swap16().toString('utf16le');
+  };
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, code, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(code!, 16), hex(dst!));
+    for (const [, code, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F\s]+)>/g)) map.set(parseInt(code!, 16), hex(dst!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, rest] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const [, lo, hi, rest] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F\s]+>)/g)) {
       const a = parseInt(lo!, 16);
       const b = parseInt(hi!, 16);
       if (rest!.startsWith('[')) {
-        [...rest!.matchAll(/<([0-9a-fA-F]+)>/g)].forEach((d, i) => map.set(a + i, hex(d[1]!)));
+        [...rest!.matchAll(/<([0-9a-fA-F\s]+)>/g)].forEach((d, i) => map.set(a + i, hex(d[1]!)));
       } else {
         const first = parseInt(rest!.slice(1, -1), 16);
         for (let c = a; c <= b; c++) map.set(c, String.fromCodePoint(first + c - a));
