@@ -4,6 +4,7 @@ import type * as c from '../../../shared/contracts/funding.js';
 import { type Actor, can } from '../../core/access.js';
 import type { DbOrTx } from '../../db/client.js';
 import { findFilesMeta } from '../files/repository.js';
+import { displayNames } from '../identity/repository.js';
 import { users } from '../identity/schema.js';
 import { organisations } from '../organisations/schema.js';
 import { type ApplicationRow, assignmentOf, awardedFen, type CallRow, deadlineOf, disbursedFen, type ExpertRow, expertOfUser, findCall } from './repository.js';
@@ -133,8 +134,7 @@ export async function presentObjections(db: DbOrTx, rows: ObjectionRow[]): Promi
   const appIds = rows.map((r) => r.applicationId).filter((x): x is string => !!x);
   const apps = appIds.length ? await db.select().from(fundingApplications).where(inArray(fundingApplications.id, appIds)) : [];
   const names = await orgNames(db, apps.map((a) => a.organisationId));
-  const userIds = rows.map((r) => r.userId).filter((x): x is string => !!x);
-  const people = new Map((userIds.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds)) : []).map((u) => [u.id, u.name]));
+  const people = await displayNames(db, rows.map((r) => r.userId));
   const files = new Map((await findFilesMeta(db, rows.flatMap((r) => r.evidenceFileIds))).map((f) => [f.id, f.filename]));
   return rows.map((r) => {
     const a = apps.find((x) => x.id === r.applicationId);

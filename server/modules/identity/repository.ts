@@ -1,4 +1,4 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { eq, inArray, or, sql } from 'drizzle-orm';
 import type { Role } from '../../../shared/roles.js';
 import type { DbOrTx } from '../../db/client.js';
 import { organisations } from '../organisations/schema.js';
@@ -9,6 +9,18 @@ export type UserWithContext = UserRow & {
   roles: Role[];
   organisation: { id: string; name: string; type: string; verificationStatus: string } | null;
 };
+
+/**
+ * Display names of users, by id, in one query (other domains show who asked,
+ * filed or confirmed something). Ids that are null, repeated or of deleted
+ * users are fine: they are simply absent from the map.
+ */
+export async function displayNames(db: DbOrTx, ids: readonly (string | null | undefined)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
 
 /** One query: the user, their roles and their organisation summary. */
 export async function loadUser(db: DbOrTx, where: { id: string } | { login: string }): Promise<UserWithContext | null> {

@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.js';
 import { enqueue } from '../../core/jobs/queue.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
-import { users } from '../identity/schema.js';
+import { displayNames } from '../identity/repository.js';
 import { evaluateFeedbackRunJob } from './jobs.js';
 import { matchFeedbackRuns } from './schema.js';
 
@@ -120,9 +120,7 @@ export async function listFeedbackRuns(
 
 /** Runs as the API shows them, with the names of who asked and who cancelled. */
 export async function presentRuns(db: DbOrTx, rows: readonly FeedbackRunRow[]): Promise<View[]> {
-  const ids = [...new Set(rows.flatMap((r) => [r.requestedBy, r.cancelledBy]).filter((x): x is string => x !== null))];
-  const named = ids.length === 0 ? [] : await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids));
-  const names = new Map(named.map((u) => [u.id, u.name]));
+  const names = await displayNames(db, rows.flatMap((r) => [r.requestedBy, r.cancelledBy]));
   const who = (id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null);
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return rows.map((r) => ({

@@ -1,9 +1,9 @@
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { FunnelView } from '../../../shared/contracts/matchmaking.js';
 import type { Locale } from '../../../shared/roles.js';
 import { industrySection } from '../../../shared/taxonomies/industries.js';
 import type { DbOrTx } from '../../db/client.js';
-import { users } from '../identity/schema.js';
+import { displayNames } from '../identity/repository.js';
 import { addDays } from '../projects/due-dates.js';
 import { districtDate } from './working-days.js';
 
@@ -111,9 +111,7 @@ async function labelsFor(db: DbOrTx, groupBy: FunnelQuery['groupBy'], keys: (str
   }
   if (groupBy === 'broker') {
     const ids = keys.filter((k): k is string => k !== null);
-    // TODO(identity): a batch lookup of display names exported by the identity domain.
-    const rows = ids.length ? await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids)) : [];
-    for (const r of rows) out.set(r.id, r.name);
+    for (const [id, name] of await displayNames(db, ids)) out.set(id, name);
     out.set(null, en ? 'No broker' : '未分配经纪人');
   }
   return out;

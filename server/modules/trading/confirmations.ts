@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ConfirmationContent, DealConfirmationView, SideConfirmation } from '../../../shared/contracts/trading.js';
 import { type Actor, can } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { displayNames } from '../identity/repository.js';
 import { users } from '../identity/schema.js';
 import { verifyPassword } from '../identity/passwords.js';
 import { notify } from '../notifications/notify.js';
@@ -124,8 +125,7 @@ export async function loadConfirmation(db: DbOrTx, actor: Actor, dealId: string)
 }
 
 export async function presentConfirmation(db: DbOrTx, actor: Actor, s: ConfirmationState): Promise<Out<typeof DealConfirmationView>> {
-  const userIds = s.rows.map((r) => r.confirmedBy).filter((x): x is string => !!x);
-  const people = new Map(userIds.length ? (await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.displayName]) : []);
+  const people = await displayNames(db, s.rows.map((r) => r.confirmedBy));
   const view = (side: Side): Out<typeof SideConfirmation> | null => {
     const r = s.rows.find((x) => x.side === side);
     if (!r) return null;

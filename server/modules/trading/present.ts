@@ -6,7 +6,7 @@ import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import { achievements } from '../catalog/schema.js';
 import { findFilesMeta } from '../files/repository.js';
-import { users } from '../identity/schema.js';
+import { displayNames } from '../identity/repository.js';
 import { organisations } from '../organisations/schema.js';
 import { nextMinimum } from './bidding.js';
 import { bothConfirmedAt, seesConfirmation } from './confirmations.js';
@@ -243,10 +243,7 @@ export async function presentListing(db: DbOrTx, actor: Actor, id: string, now: 
 
 async function presentObjections(db: DbOrTx, actor: Actor, rows: ObjectionRow[]): Promise<Out<typeof ObjectionView>[]> {
   const names = await orgNames(db, rows.map((r) => r.filedOrgId).filter((x): x is string => !!x));
-  const userIds = [...new Set(rows.map((r) => r.filedBy).filter((x): x is string => !!x))];
-  const people = new Map(
-    userIds.length ? (await db.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.displayName]) : [],
-  );
+  const people = await displayNames(db, rows.map((r) => r.filedBy));
   const files = new Map((await findFilesMeta(db, rows.flatMap((r) => r.evidenceFileIds))).map((f) => [f.id, f.filename]));
   const resolver = can(actor, 'resolve', 'trade_objection');
   return rows.map((o) => ({
