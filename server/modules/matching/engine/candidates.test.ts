@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tsvectorText } from '../../search/index.js';
-import { budgetedFilter, estimatedMatches, filterTsquery, firstListSize, retrievalTerms, selectiveTerms, termsFromTsvector } from './candidates.js';
-import { charKey, charsOfKeys } from './chars.js';
+import { budgetedFilter, estimatedMatches, filterTsquery, firstListSize, retrievalTerms, selectiveTerms, termsFromTsvector, tsvectorReader } from './candidates.js';
+import { charKey, charsOfKeys, isCharKey } from './chars.js';
 import { CorpusStats } from './corpus-stats.js';
 import { termsFrom } from './test-support.js';
 import { config, queryOf } from './test-support.js';
@@ -37,6 +37,25 @@ describe('termsFromTsvector', () => {
     expect(termsFromTsvector(text, keep).tf.body.get(charKey('灌'))).toBe(1);
     expect(termsFromTsvector(text, keep).tf.body.get(charKey('水'))).toBe(1);
     expect(termsFromTsvector(text, new Set(['滴灌'])).tf.body.size).toBe(0);
+  });
+
+  it('with the query lexemes given, reads exactly their part of the full reading (any vector, any query)', () => {
+    const word = fc.stringMatching(/^[滴灌水系统传感器精度a'\\]{1,4}$/);
+    fc.assert(
+      fc.property(fc.record({ A: fc.array(word), B: fc.array(word), C: fc.array(word), D: fc.array(word) }), fc.array(word), fc.array(fc.constantFrom('滴', '水', '度', 'a')), (fields, words, chars) => {
+        const text = tsvectorText(fields);
+        const keep = new Set([...words, ...chars.map(charKey)]);
+        const all = termsFromTsvector(text);
+        const some = tsvectorReader(keep)(text);
+        expect(some.len).toEqual(all.len);
+        const held = charsOfKeys(keep);
+        for (const f of ['title', 'keywords', 'body', 'indicators'] as const) {
+          const expected = new Map([...all.tf[f]].filter(([t]) => keep.has(t) && (!isCharKey(t) || held.has(t.slice(1)))));
+          expect(some.tf[f]).toEqual(expected);
+        }
+        expect(some.pos).toEqual(new Map([...all.pos!].filter(([t]) => keep.has(t))));
+      }),
+    );
   });
 
   it('reads PostgreSQL output with quotes and weightless positions', () => {

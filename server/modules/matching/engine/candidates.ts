@@ -52,12 +52,47 @@ const FIELD_BY_LETTER: Record<number, Field> = { 65: 'title', 66: 'keywords', 67
  * version spent more time here than PostgreSQL did finding them.
  */
 export function termsFromTsvector(text: string, keep?: ReadonlySet<string>, keepChars?: ReadonlySet<string>): FieldTerms {
+  return tsvectorReader(keep, keepChars)(text);
+}
+
+/**
+ * termsFromTsvector for one query's many vectors: what depends only on the
+ * query is worked out once. That includes which UTF-16 code units can begin
+ * a kept lexeme or hold a kept character, so a lexeme that can be neither
+ * (most of a record's) is only counted into its field's length, without
+ * being cut out of the text or looked up.
+ */
+export function tsvectorReader(keep?: ReadonlySet<string>, keepChars?: ReadonlySet<string>): (text: string) => FieldTerms {
+  // Character pseudo-terms (chars.ts): all of them, or with `keep` only the query's (none if it has
+  // none); `keepChars` is charsOfKeys(keep), passed in when it is already at hand.
+  const only = keep ? (keepChars ?? charsOfKeys(keep)) : undefined;
+  let first: Uint8Array | undefined;
+  let held: Uint8Array | undefined;
+  if (keep) {
+    first = new Uint8Array(0x10000);
+    held = new Uint8Array(0x10000);
+    for (const t of keep) if (t.length > 0) first[t.charCodeAt(0)] = 1;
+    for (const c of only!) held[c.charCodeAt(0)] = 1;
+  }
+  /** Whether the lexeme text[from, to) (no escapes) can be kept or hold a kept character. */
+  const mayMatter = (text: string, from: number, to: number): boolean => {
+    if (!first || !held) return true;
+    if (from < to && first[text.charCodeAt(from)]) return true;
+    for (let k = from; k < to; k++) if (held[text.charCodeAt(k)]) return true;
+    return false;
+  };
+  return (text) => scanTsvector(text, keep, only, mayMatter);
+}
+
+function scanTsvector(
+  text: string,
+  keep: ReadonlySet<string> | undefined,
+  only: ReadonlySet<string> | undefined,
+  mayMatter: (text: string, from: number, to: number) => boolean,
+): FieldTerms {
   const tf = { title: new Map<string, number>(), keywords: new Map<string, number>(), body: new Map<string, number>(), indicators: new Map<string, number>() };
   const len = { title: 0, keywords: 0, body: 0, indicators: 0 };
   const pos = new Map<string, number[]>();
-  // Character pseudo-terms (chars.ts): all of them, or with `keep` only the query's (none if it has
-  // none); `keepChars` is charsOfKeys(keep), passed in when many vectors are read for one query.
-  const only = keep ? (keepChars ?? charsOfKeys(keep)) : undefined;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -85,11 +120,16 @@ export function termsFromTsvector(text: string, keep?: ReadonlySet<string>, keep
       }
       j++;
     }
-    const raw = text.slice(i + 1, j);
-    const lexeme = escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw;
+    let wanted = false;
+    let chars = false;
+    let lexeme = '';
+    if (escaped || mayMatter(text, i + 1, j)) {
+      const raw = text.slice(i + 1, j);
+      lexeme = escaped ? raw.replace(/''/g, "'").replace(/\\(.)/g, '$1') : raw;
+      wanted = !keep || keep.has(lexeme);
+      chars = !only || hasAnyChar(lexeme, only);
+    }
     i = j + 1;
-    const wanted = !keep || keep.has(lexeme);
-    const chars = !only || hasAnyChar(lexeme, only);
     const counts = wanted || chars ? { title: 0, keywords: 0, body: 0, indicators: 0 } : null;
     const at: number[] | null = wanted ? [] : null;
     if (text.charCodeAt(i) === 58 /* : */) {
@@ -317,13 +357,12 @@ export class PgCandidateSource implements CandidateSource {
     const { rows } = await this.run(sql`WITH "__c" AS MATERIALIZED (
         SELECT "__id", min("__ord") AS "__ord" FROM (${sql.join(parts, sql` UNION ALL `)}) "__u" GROUP BY "__id")
       SELECT ${cols} FROM "__c" JOIN ${ident(spec.table)} "__t" ON "__t".${id} = "__c"."__id" ORDER BY "__c"."__ord"`);
-    const keep = new Set(query.terms.map((t) => t.term));
-    const keepChars = charsOfKeys(keep);
+    const read = tsvectorReader(new Set(query.terms.map((t) => t.term)));
     const out = new Map<string, MatchDoc>();
     for (const row of rows) {
       const doc = spec.toDoc(row);
       if (out.has(doc.id)) continue;
-      out.set(doc.id, { ...doc, terms: termsFromTsvector(String(row.__vector ?? ''), keep, keepChars) });
+      out.set(doc.id, { ...doc, terms: read(String(row.__vector ?? '')) });
     }
     return [...out.values()];
   }
