@@ -3,7 +3,8 @@ import { setupTestEnv } from '../support/harness.js';
 import { createOrg, createUser, PASSWORD } from '../support/factories.js';
 import { signIn, TestClient } from '../support/client.js';
 import { auditLog } from '../../server/modules/audit/schema.js';
-import { desc } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
+import { users } from '../../server/modules/identity/schema.js';
 
 const env = await setupTestEnv();
 
@@ -137,4 +138,47 @@ describe('sign-in', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.user.mustChangePassword).toBe(false);
   });
+
+  it('counts wrong current passwords at a password change toward the lockout: the fifth locks the account and the password stays as it was', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = await signIn(env.app, u.username, PASSWORD);
+    const hashBefore = (await env.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, u.id)))[0]!.h;
+    for (let i = 1; i <= 4; i++) {
+      const r = await c.post('/api/v1/auth/password', { currentPassword: `Wrong-pass-${i}`, newPassword: 'New-Secret-42' });
+      expect([r.status, r.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(r.body.error.fields).toEqual([{ path: 'currentPassword', message: `密码不正确；再输错 ${5 - i} 次，账号将锁定 15 分钟。` }]);
+    }
+    const fifth = await c.post('/api/v1/auth/password', { currentPassword: 'Wrong-pass-5', newPassword: 'New-Secret-42' });
+    expect([fifth.status, fifth.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    // Locked: the right current password changes nothing, and sign-in is refused.
+    const locked = await c.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'New-Secret-42' });
+    expect([locked.status, locked.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    expect((await env.db.select({ h: users.passwordHash }).from(users).where(eq(users.id, u.id)))[0]!.h).toBe(hashBefore);
+    expect((await new TestClient(env.app).post('/api/v1/auth/login', { username: u.username, password: PASSWORD })).status).toBe(423);
+    const failures = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.change_password'), eq(auditLog.entityId, u.id)));
+    expect(failures.map((a) => a.outcome)).toEqual(['failure', 'failure', 'failure', 'failure', 'failure', 'denied']);
+    const [lockout] = await env.db.select().from(auditLog).where(and(eq(auditLog.action, 'auth.lockout'), eq(auditLog.entityId, u.id)));
+    expect(lockout?.changes).toMatchObject({ failures: 5, during: 'user.change_password' });
+    // After the lock the change goes through with the right password, which also clears the count.
+    env.clock.advance(15 * 60 + 1);
+    const ok = await c.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'New-Secret-42' });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect((await env.db.select({ n: users.failedLoginCount }).from(users).where(eq(users.id, u.id)))[0]!.n).toBe(0);
+  });
+
+  it('audits every wrong sign-in and the lockout itself, and a right password clears the count', async () => {
+    const u = await createUser(env.db, { roles: ['researcher'] });
+    const c = new TestClient(env.app);
+    for (let i = 0; i < 3; i++) await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' });
+    expect((await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD })).status).toBe(200);
+    expect((await env.db.select({ n: users.failedLoginCount }).from(users).where(eq(users.id, u.id)))[0]!.n).toBe(0);
+    for (let i = 0; i < 4; i++) expect((await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' })).status).toBe(401);
+    const fifth = await c.post('/api/v1/auth/login', { username: u.username, password: 'Wrong-pass-1' });
+    expect([fifth.status, fifth.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+    expect(fifth.body.error.message).toBe('密码连续输错次数过多，账号已锁定，请 15 分钟后再试。');
+    const rows = await env.db.select().from(auditLog).where(and(eq(auditLog.entityId, u.id), eq(auditLog.outcome, 'failure')));
+    expect(rows.filter((r) => r.action === 'auth.login')).toHaveLength(8);
+    expect(rows.filter((r) => r.action === 'auth.lockout').map((r) => r.changes)).toEqual([{ reason: 'wrong_password', failures: 5, during: 'auth.login' }]);
+  });
 });
+

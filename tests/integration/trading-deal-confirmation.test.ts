@@ -3,6 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../server/modules/audit/schema.js';
 import { notifications } from '../../server/modules/notifications/schema.js';
+import { users } from '../../server/modules/identity/schema.js';
 import { organisations } from '../../server/modules/organisations/schema.js';
 import { pdfPageTexts } from '../../server/pdf/inspect.js';
 import { canonicalJson } from '../../server/modules/trading/confirmations.js';
@@ -249,10 +250,13 @@ describe('deal confirmation (成交确认书)', () => {
     const guesser = await person(['enterprise_member'], dairy.id);
     const g = await login(guesser);
     const hash = (await g.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+    const codes: string[] = [];
     for (let i = 0; i < 10; i++) {
       const r = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Guess-${i}-Wrong!`, contentHash: hash });
-      expect(r.body.error.code).toBe('VALIDATION_FAILED');
+      codes.push(r.body.error.code);
     }
+    // The fifth wrong password locks the account (decision record 0030); the rest are refused as locked.
+    expect(codes).toEqual([...Array(4).fill('VALIDATION_FAILED'), ...Array(6).fill('ACCOUNT_LOCKED')]);
     const limited = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
     expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED']);
     expect(await confirmations(deal.id)).toBe(0);
@@ -275,4 +279,108 @@ describe('deal confirmation (成交确认书)', () => {
     // Only one side confirmed: nobody is told the deal is confirmed.
     expect(await noticesFor(holder.id, deal.id)).toBe(0);
   });
+
+  describe('wrong passwords count toward the sign-in lockout (decision record 0030)', () => {
+    const signInWith = (u: User, password: string) => new TestClient(env.app).post('/api/v1/auth/login', { username: u.username, password });
+    const counter = async (u: User) => (await env.db.select({ n: users.failedLoginCount, until: users.lockedUntil }).from(users).where(eq(users.id, u.id)))[0]!;
+    const lockNotices = async (u: User) => (await env.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, u.id), eq(notifications.kind, 'account.locked'))))[0]!.n;
+    const audits = async (action: string, outcome: 'failure' | 'denied', entityId: string) =>
+      env.db.select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.outcome, outcome), eq(auditLog.entityId, entityId)));
+
+    it('five wrong confirmation passwords lock the account: sign-in is then refused, and the right password cannot confirm until the lock ends', async () => {
+      const deal = await finalDeal();
+      const member = await person(['enterprise_member'], dairy.id);
+      const m = await login(member);
+      const hash = (await m.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+      for (let i = 1; i <= 4; i++) {
+        const r = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Wrong-${i}-pass!`, contentHash: hash });
+        expect([r.status, r.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+        // The field says how many tries are left before the lock.
+        expect(r.body.error.fields).toEqual([{ path: 'password', message: `密码不正确；再输错 ${5 - i} 次，账号将锁定 15 分钟。` }]);
+        expect((await counter(member)).n).toBe(i);
+      }
+      const fifth = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: 'Wrong-5-pass!', contentHash: hash });
+      expect([fifth.status, fifth.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+      expect(fifth.body.error.message).toBe('密码连续输错次数过多，账号已锁定，请 15 分钟后再试。');
+      expect((await counter(member)).until).toEqual(new Date(env.clock.now().getTime() + 15 * 60_000));
+      // As at sign-in: the owner is told, and the lockout is on record beside each wrong attempt on the deal.
+      expect(await lockNotices(member)).toBe(1);
+      const lockout = await audits('auth.lockout', 'failure', member.id);
+      expect(lockout).toHaveLength(1);
+      expect(lockout[0]!.changes).toMatchObject({ reason: 'wrong_password', failures: 5, during: 'trade_deal.confirm' });
+      expect((await audits('trade_deal.confirm', 'failure', deal.id)).filter((a) => a.actorUserId === member.id)).toHaveLength(5);
+
+      // Locked: sign-in is refused even with the right password…
+      const signInLocked = await signInWith(member, PASSWORD);
+      expect([signInLocked.status, signInLocked.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+      // …and so is confirming with the right password on the session already open: nothing is written.
+      env.clock.advance(60);
+      const locked = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+      expect([locked.status, locked.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+      expect(locked.body.error.message).toContain('14 分钟后再试');
+      expect(await confirmations(deal.id)).toBe(0);
+      expect((await audits('trade_deal.confirm', 'denied', deal.id)).filter((a) => a.actorUserId === member.id)).toHaveLength(1);
+      expect(await lockNotices(member)).toBe(1);
+
+      // After 15 minutes the right password confirms.
+      env.clock.advance(14 * 60 + 1);
+      const ok = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(await confirmations(deal.id)).toBe(1);
+    });
+
+    it('wrong sign-ins and wrong confirmations add up to one count', async () => {
+      const deal = await finalDeal();
+      const member = await person(['enterprise_member'], dairy.id);
+      const m = await login(member);
+      const hash = (await m.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+      for (let i = 0; i < 2; i++) expect((await signInWith(member, 'Wrong-sign-in-1')).body.error.code).toBe('INVALID_CREDENTIALS');
+      const third = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: 'Wrong-confirm-1', contentHash: hash });
+      expect(third.body.error.fields[0].message).toContain('再输错 2 次');
+      const fourth = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: 'Wrong-confirm-2', contentHash: hash });
+      expect(fourth.body.error.fields[0].message).toContain('再输错 1 次');
+      // The fifth, at sign-in, locks the account.
+      const fifth = await signInWith(member, 'Wrong-sign-in-2');
+      expect([fifth.status, fifth.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+      expect(await lockNotices(member)).toBe(1);
+      const locked = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+      expect([locked.status, locked.body.error.code]).toEqual([423, 'ACCOUNT_LOCKED']);
+      expect(await confirmations(deal.id)).toBe(0);
+    });
+
+    it('a right password clears the run of wrong ones, as a sign-in does', async () => {
+      const deal = await finalDeal();
+      const member = await person(['enterprise_member'], dairy.id);
+      const m = await login(member);
+      const hash = (await m.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+      for (let i = 0; i < 4; i++) await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Wrong-${i}-pass!`, contentHash: hash });
+      expect((await counter(member)).n).toBe(4);
+      const ok = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(await counter(member)).toEqual({ n: 0, until: null });
+      // Four more wrong sign-ins do not lock it.
+      for (let i = 0; i < 4; i++) expect((await signInWith(member, 'Wrong-sign-in-1')).status).toBe(401);
+      expect((await counter(member)).n).toBe(4);
+      // A right password whose confirmation is then refused (already confirmed) clears the run too: the password was right.
+      const again = await m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
+      expect([again.status, again.body.error.code]).toEqual([409, 'DEAL_ALREADY_CONFIRMED']);
+      expect((await counter(member)).n).toBe(0);
+    });
+
+    it('five wrong confirmations at once all count: exactly one lockout', async () => {
+      const deal = await finalDeal();
+      const member = await person(['enterprise_member'], dairy.id);
+      const m = await login(member);
+      const hash = (await m.get(`/api/v1/trading/deals/${deal.id}/confirmation`)).body.contentHash as string;
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => m.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Wrong-${i}-pass!`, contentHash: hash })),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([400, 400, 400, 400, 423]);
+      expect((await counter(member)).until).not.toBeNull();
+      expect(await lockNotices(member)).toBe(1);
+      expect(await audits('auth.lockout', 'failure', member.id)).toHaveLength(1);
+      expect((await signInWith(member, PASSWORD)).status).toBe(423);
+    });
+  });
 });
+

@@ -60,7 +60,7 @@ export function identityRoutes(app: App): void {
   });
 
   route(app, c.changePassword, { access: 'authenticated', allowWhilePasswordChangeRequired: true }, async ({ actor, body, deps }) => {
-    await withTx(deps.db, (tx) => changePassword(tx, actor, body, deps.clock()));
+    await changePassword(deps.db, actor, body, deps.clock());
     return currentSessionView(deps, actor.userId!, actor.sessionId, actor);
   });
 

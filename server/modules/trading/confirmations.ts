@@ -4,11 +4,11 @@ import type { z } from 'zod';
 import type { ConfirmationContent, DealConfirmationView, SideConfirmation } from '../../../shared/contracts/trading.js';
 import { type Actor, can } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { withTx } from '../../db/tx.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { displayNames } from '../identity/repository.js';
-import { users } from '../identity/schema.js';
-import { verifyPassword } from '../identity/passwords.js';
+import { reauthenticate } from '../identity/reauthenticate.js';
 import { notify } from '../notifications/notify.js';
 import { organisations } from '../organisations/schema.js';
 import { achievementTitle } from './deals.js';
@@ -148,8 +148,11 @@ export async function presentConfirmation(db: DbOrTx, actor: Actor, s: Confirmat
 
 /**
  * A party confirms a final deal for its organisation: the caller re-enters
- * their password (argon2, as at sign-in) and sends the hash of the content
- * they were shown; a stale hash (the content changed since) is refused. The
+ * their password, checked first by identity's `reauthenticate` (a wrong one
+ * counts toward the sign-in lockout and is audited on the deal; a locked
+ * account is refused even with the right one; decision record 0030), and
+ * sends the hash of the content they were shown; a stale hash (the content
+ * changed since) is refused. The
  * deal row is locked, so two confirmations of one side queue and the second
  * is refused (the unique index is the backstop). A side whose confirmation
  * no longer matches the content (a party or the title renamed since)
@@ -157,8 +160,14 @@ export async function presentConfirmation(db: DbOrTx, actor: Actor, s: Confirmat
  * replaced. When this completes both sides on the same content, both
  * parties are told.
  */
-export async function confirmDeal(tx: Tx, actor: Actor, dealId: string, input: { password: string; contentHash: string }, now: Date): Promise<ConfirmationRow> {
+export async function confirmDeal(db: Db, actor: Actor, dealId: string, input: { password: string; contentHash: string }, now: Date): Promise<ConfirmationRow> {
   if (!actor.userId) throw new AppError('UNAUTHENTICATED');
+  await reauthenticate(db, actor, input.password, now, { action: 'trade_deal.confirm', entityType: 'trade_deal', entityId: dealId });
+  return withTx(db, (tx) => confirmInTx(tx, actor, dealId, input, now));
+}
+
+/** The confirmation itself, once the password was right. */
+async function confirmInTx(tx: Tx, actor: Actor, dealId: string, input: { contentHash: string }, now: Date): Promise<ConfirmationRow> {
   const deal = await findDeal(tx, dealId, { forUpdate: true });
   if (!deal) throw new AppError('NOT_FOUND');
   const side = sideOf(actor, deal);
@@ -172,10 +181,6 @@ export async function confirmDeal(tx: Tx, actor: Actor, dealId: string, input: {
   const previous = rows.find((r) => r.side === side);
   if (previous && previous.contentHash === hash) throw new AppError('DEAL_ALREADY_CONFIRMED');
   if (input.contentHash !== hash) throw new AppError('CONFIRMATION_STALE');
-  const [me] = await tx.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
-  if (!me || !(await verifyPassword(me.passwordHash, input.password))) {
-    throw AppError.field('password', '密码不正确', 'The password is wrong');
-  }
   const values = { organisationId: actor.organisationId!, confirmedBy: actor.userId, contentHash: hash, confirmedAt: now };
   const [row] = previous
     ? await tx.update(tradeDealConfirmations).set(values).where(eq(tradeDealConfirmations.id, previous.id)).returning()

@@ -20,7 +20,6 @@ import { auctionBidders, tradeDeals, tradeObjections } from './schema.js';
 import { bidsOf } from './repository.js';
 import { confirmationPdf } from './confirmation-pdf.js';
 import { confirmDeal, loadConfirmation, presentConfirmation } from './confirmations.js';
-import { recordAudit } from '../audit/record-audit.js';
 import type { FastifyRequest } from 'fastify';
 import './policy.js';
 
@@ -230,15 +229,8 @@ export function tradingRoutes(app: App): void {
   route(app, c.getDealConfirmation, { access: 'authenticated' }, async ({ actor, params, deps }) => presentConfirmation(deps.db, actor, await loadConfirmation(deps.db, actor, params.id)));
 
   route(app, c.confirmDeal, { access: 'authenticated', rateLimit: CONFIRM_LIMIT, rateLimitBy: CONFIRM_ACCOUNT_LIMIT }, async ({ actor, params, body, deps }) => {
-    try {
-      await withTx(deps.db, (tx) => confirmDeal(tx, actor, params.id, body, deps.clock()));
-    } catch (e) {
-      // A wrong password changes nothing, but the attempt is on record (someone may be guessing).
-      if (e instanceof AppError && e.options.fields?.some((f) => f.path === 'password')) {
-        await withTx(deps.db, (tx) => recordAudit(tx, actor, { action: 'trade_deal.confirm', entityType: 'trade_deal', entityId: params.id, changes: { reason: 'wrong_password' }, outcome: 'failure' }));
-      }
-      throw e;
-    }
+    // The password is re-entered: a wrong one is audited and counts toward the sign-in lockout (confirmations.ts).
+    await confirmDeal(deps.db, actor, params.id, body, deps.clock());
     return presentConfirmation(deps.db, actor, await loadConfirmation(deps.db, actor, params.id));
   });
 
