@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space, TimePicker } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FACILITY_KINDS, FEE_UNITS, type FacilityView } from '@shared/contracts/facilities.js';
 import { applyFieldErrors } from '../../api/form-errors';
+import { TimePicker } from '../../components/DistrictTimePicker';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
 import { pickerEnterStays, useFacilityMutations } from './api';
 
