@@ -47,6 +47,8 @@ const en: Messages = {
     createdAt: 'Created',
     details: 'Details',
     total: '{{count}} in total',
+    yuanUnit: 'CNY',
+    tenThousandYuan: '10,000 CNY',
   },
   nav: {
     home: 'Home',

@@ -8,11 +8,12 @@ const vouchersEn: Shape<typeof vouchersZh> = {
   review: 'Voucher review',
   report: 'Voucher statistics',
   yuan: 'CNY {{v}}',
-  tabs: { programmes: 'Open programmes', applications: 'My applications', vouchers: 'My vouchers', redemptions: 'Redemptions', blacklist: 'Blacklist', manage: 'Programmes' },
+  tabs: { programmes: 'Open programmes', applications: 'My applications', submittedApplications: 'Applications to review', vouchers: 'My vouchers', redemptions: 'Redemptions', blacklist: 'Blacklist', manage: 'Programmes' },
   programme: {
     name: 'Programme',
     status: 'Status',
     budget: 'Budget',
+    note: 'Description',
     available: 'Available',
     outstanding: 'Issued, unused',
     payable: 'Redeemed, unpaid',

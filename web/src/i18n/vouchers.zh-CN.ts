@@ -4,11 +4,12 @@ const vouchersZh = {
   review: '创新券审核',
   report: '创新券统计',
   yuan: '{{v}} 元',
-  tabs: { programmes: '可申领专项', applications: '我的申请', vouchers: '我的创新券', redemptions: '兑付申请', blacklist: '黑名单', manage: '专项管理' },
+  tabs: { programmes: '可申领专项', applications: '我的申请', submittedApplications: '待审核申请', vouchers: '我的创新券', redemptions: '兑付申请', blacklist: '黑名单', manage: '专项管理' },
   programme: {
     name: '专项名称',
     status: '状态',
     budget: '预算',
+    note: '说明',
     available: '可用预算',
     outstanding: '已发放未使用',
     payable: '已兑付待拨付',

@@ -47,6 +47,8 @@ const zhCN = {
     createdAt: '创建时间',
     details: '详情',
     total: '共 {{count}} 条',
+    yuanUnit: '元',
+    tenThousandYuan: '万元',
   },
   nav: {
     home: '首页',

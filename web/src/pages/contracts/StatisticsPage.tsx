@@ -15,9 +15,9 @@ import { districtYear } from '../../components/district-time';
 const wan = (fen: number) => Math.round(fen / 100) / 10000;
 
 /** Bars of the technical amount (万元) with the contract count on a second axis. */
-function barsOf(groups: StatGroup[], names: { tech: string; count: string }, horizontal = false): EChartOption {
+function barsOf(groups: StatGroup[], names: { tech: string; count: string; unit: string }, horizontal = false): EChartOption {
   const cat = { type: 'category', data: groups.map((g) => g.label), axisLabel: { interval: 0, rotate: !horizontal && groups.length > 6 ? 30 : 0, width: 120, overflow: 'truncate' } };
-  const val = [{ type: 'value', name: '万元' }, { type: 'value', name: names.count, minInterval: 1 }];
+  const val = [{ type: 'value', name: names.unit }, { type: 'value', name: names.count, minInterval: 1 }];
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
@@ -58,7 +58,7 @@ export function StatisticsPage() {
     if (!s) return null;
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const byMonth = months.map((k) => s.byMonth.find((g) => g.key === k) ?? { key: k, label: k, contracts: 0, contractFen: 0, techFen: 0 });
-    const names = { tech: t('contracts.stats.techAmount'), count: t('contracts.stats.contracts') };
+    const names = { tech: t('contracts.stats.techAmount'), count: t('contracts.stats.contracts'), unit: t('common.tenThousandYuan') };
     return { month: barsOf(byMonth, names), type: barsOf(s.byType, names), flow: barsOf(s.byFlow, names), field: barsOf(s.byTechField.slice(0, 10), names, true) };
   }, [s, year, t]);
   return (

@@ -103,7 +103,7 @@ export function AuctionPage() {
               <Flex vertical gap={8} style={{ marginTop: 12 }}>
                 <Typography.Text type="secondary">{t('trading.bid.minimum', { amount: fen(a.nextMinimumFen) })}</Typography.Text>
                 <Flex gap={8}>
-                  <Input value={amount} placeholder={suggested} onChange={(e) => setAmount(e.target.value)} suffix="元" inputMode="decimal" aria-label={t('trading.bid.amount')} data-testid="bid-amount" status={amount && amountFen === null ? 'error' : undefined} />
+                  <Input value={amount} placeholder={suggested} onChange={(e) => setAmount(e.target.value)} suffix={t('common.yuanUnit')} inputMode="decimal" aria-label={t('trading.bid.amount')} data-testid="bid-amount" status={amount && amountFen === null ? 'error' : undefined} />
                   <Button type="primary" disabled={amountFen === null} loading={bid.isPending} onClick={placeBid} data-testid="place-bid">{t('trading.actions.bid')}</Button>
                 </Flex>
               </Flex>

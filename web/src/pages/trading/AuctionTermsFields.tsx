@@ -38,10 +38,10 @@ export function AuctionTermsFields() {
   const yuan = { validator: (_: unknown, v: string | undefined) => (!v || isYuan(v) ? Promise.resolve() : Promise.reject(new Error(t('trading.bid.amount')))) };
   return (
     <>
-      <Form.Item name="startYuan" label={t('trading.fields.startPrice')} rules={[{ required: true }, yuan]}><Input suffix="元" inputMode="decimal" data-testid="auction-start" /></Form.Item>
-      <Form.Item name="incrementYuan" label={t('trading.fields.increment')} rules={[{ required: true }, yuan]}><Input suffix="元" inputMode="decimal" data-testid="auction-increment" /></Form.Item>
-      <Form.Item name="reserveYuan" label={t('trading.fields.reserve')} rules={[yuan]}><Input suffix="元" inputMode="decimal" /></Form.Item>
-      <Form.Item name="depositYuan" label={t('trading.fields.deposit')} rules={[{ required: true }, yuan]}><Input suffix="元" inputMode="decimal" data-testid="auction-deposit" /></Form.Item>
+      <Form.Item name="startYuan" label={t('trading.fields.startPrice')} rules={[{ required: true }, yuan]}><Input suffix={t('common.yuanUnit')} inputMode="decimal" data-testid="auction-start" /></Form.Item>
+      <Form.Item name="incrementYuan" label={t('trading.fields.increment')} rules={[{ required: true }, yuan]}><Input suffix={t('common.yuanUnit')} inputMode="decimal" data-testid="auction-increment" /></Form.Item>
+      <Form.Item name="reserveYuan" label={t('trading.fields.reserve')} rules={[yuan]}><Input suffix={t('common.yuanUnit')} inputMode="decimal" /></Form.Item>
+      <Form.Item name="depositYuan" label={t('trading.fields.deposit')} rules={[{ required: true }, yuan]}><Input suffix={t('common.yuanUnit')} inputMode="decimal" data-testid="auction-deposit" /></Form.Item>
       <Form.Item name="range" label={t('trading.fields.rangeBeijing')} rules={[{ required: true }]}>
         <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" data-testid="auction-range" />
       </Form.Item>

@@ -137,7 +137,7 @@ export function ListingPage() {
         title={dialog === 'offer' ? t('trading.offer.title') : dialog === 'withdraw' ? t('trading.actions.withdraw') : t('trading.actions.newAuction')}>
         <Form form={form} layout="vertical" preserve={false}>
           {dialog === 'offer' && <>
-            <Form.Item name="amountYuan" label={t('trading.offer.amount')} rules={[{ required: true }, { validator: (_, x) => (isYuan(x) ? Promise.resolve() : Promise.reject(new Error(t('trading.offer.amount')))) }]}><Input suffix="元" inputMode="decimal" /></Form.Item>
+            <Form.Item name="amountYuan" label={t('trading.offer.amount')} rules={[{ required: true }, { validator: (_, x) => (isYuan(x) ? Promise.resolve() : Promise.reject(new Error(t('trading.offer.amount')))) }]}><Input suffix={t('common.yuanUnit')} inputMode="decimal" /></Form.Item>
             <Form.Item name="message" label={t('trading.offer.message')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={4000} /></Form.Item>
           </>}
           {dialog === 'withdraw' && <Form.Item name="reason" label={t('trading.withdraw.reason')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>}

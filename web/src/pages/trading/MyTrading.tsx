@@ -81,7 +81,7 @@ function CreateListing({ onDone }: { onDone: (id: string) => void }) {
           </Form.Item>
           {mode === 'fixed' && (
             <Form.Item name="priceYuan" label={t('trading.create.price')} rules={[{ required: true }, { validator: (_, x) => (!x || isYuan(x) ? Promise.resolve() : Promise.reject(new Error(t('trading.create.price')))) }]}>
-              <Input suffix="元" inputMode="decimal" />
+              <Input suffix={t('common.yuanUnit')} inputMode="decimal" />
             </Form.Item>
           )}
           <Form.Item name="transferMode" label={t('trading.fields.transferMode')} rules={[{ required: true }]}>

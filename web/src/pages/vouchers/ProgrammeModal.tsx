@@ -52,7 +52,7 @@ export function ProgrammeModal({ onClose }: { onClose: () => void }) {
     <Modal open width={640} title={t('vouchers.programme.create')} onCancel={onClose} onOk={submit} confirmLoading={m.createProgramme.isPending} destroyOnHidden okButtonProps={{ 'data-testid': 'programme-submit' } as never}>
       <Form form={form} layout="vertical" initialValues={{ sizes: ['micro', 'small', 'medium'], coverage: 50, validityDays: 180, redeemer: 'provider', serviceCategories: ['testing'] }}>
         <Form.Item name="name" label={t('vouchers.programme.name')} rules={required}><Input maxLength={200} data-testid="programme-name" /></Form.Item>
-        <Form.Item name="budget" label={`${t('vouchers.programme.budget')}（${t('vouchers.yuan', { v: '' }).trim()}）`} rules={required}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="programme-budget" /></Form.Item>
+        <Form.Item name="budget" label={`${t('vouchers.programme.budget')} (${t('common.yuanUnit')})`} rules={required}><InputNumber min={0.01} precision={2} style={{ width: '100%' }} data-testid="programme-budget" /></Form.Item>
         <Form.Item name="sizes" label={t('vouchers.programme.sizes')}><Select mode="multiple" options={ENTERPRISE_SIZES.map((s) => ({ value: s, label: t(`vouchers.sizes.${s}`) }))} /></Form.Item>
         <Form.Item name="regions" label={t('vouchers.programme.regions')}><Input placeholder="620602" /></Form.Item>
         <Form.Item name="serviceCategories" label={t('vouchers.programme.categories')} rules={required}><Select mode="multiple" options={SERVICE_CATEGORIES.map((c) => ({ value: c, label: t(`vouchers.categories.${c}`) }))} /></Form.Item>
@@ -61,7 +61,7 @@ export function ProgrammeModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="faces" label={t('vouchers.programme.faces')} rules={required}><Select mode="tags" tokenSeparators={[',', '，', ' ']} data-testid="programme-faces" /></Form.Item>
         <Form.Item name="validityDays" label={t('vouchers.programme.validity')} rules={required}><InputNumber min={1} max={1098} style={{ width: '100%' }} /></Form.Item>
         <Form.Item name="redeemer" label={t('vouchers.programme.redeemer')} rules={required}><Select options={REDEEMERS.map((r) => ({ value: r, label: t(`vouchers.programme.redeemers.${r}`) }))} /></Form.Item>
-        <Form.Item name="description" label="说明 / Description"><Input.TextArea rows={2} /></Form.Item>
+        <Form.Item name="description" label={t('vouchers.programme.note')}><Input.TextArea rows={2} /></Form.Item>
       </Form>
     </Modal>
   );

@@ -39,7 +39,7 @@ export function ReportPage() {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: '万元' },
+      xAxis: { type: 'value', name: t('common.tenThousandYuan') },
       yAxis: { type: 'category', data: names },
       series: series.map(([k, f]) => ({ name: t(`vouchers.programme.${k}`), type: 'bar', stack: 'budget', data: d.budgets.map((b) => w(f(b))) })),
     };
@@ -52,7 +52,7 @@ export function ReportPage() {
       legend: { top: 0 },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: d.rows.map((r) => r.label), axisLabel: { interval: 0, rotate: d.rows.length > 6 ? 30 : 0 } },
-      yAxis: { type: 'value', name: '万元' },
+      yAxis: { type: 'value', name: t('common.tenThousandYuan') },
       series: (['issuedFen', 'redeemedFen', 'paidFen', 'releasedFen'] as const).map((k) => ({ name: t(`vouchers.reportPage.${k.replace('Fen', '') as 'issued'}`), type: 'bar', data: d.rows.map((r) => w(r[k])) })),
     };
   }, [d, t]);

@@ -25,7 +25,7 @@ export function ReviewPage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'applications', label: t('vouchers.tabs.applications').replace('我的', ''), children: <ApplicationsTable status="submitted" /> },
+          { key: 'applications', label: t('vouchers.tabs.submittedApplications'), children: <ApplicationsTable status="submitted" /> },
           { key: 'redemptions', label: t('vouchers.tabs.redemptions'), children: <RedemptionsTable /> },
           { key: 'vouchers', label: t('vouchers.title'), children: <VouchersTable /> },
           { key: 'programmes', label: t('vouchers.tabs.manage'), children: <><ErrorAlert error={programmes.error} /><ProgrammesTable items={programmes.data?.items ?? []} manage /></> },
