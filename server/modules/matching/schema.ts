@@ -70,8 +70,14 @@ export const matchFeedbackRuns = pgTable(
     plan: jsonb(),
     /** The plan's first queries asked again so far (AskedQuery[]): the run goes on from here in its next chunk. */
     asked: jsonb(),
-    /** Why a run failed (the error's message). */
+    /** Why a run failed (the error's message, or the sweep's words for a run that stalled). */
     failure: text(),
+    /** error (its job hit an error) | stalled (no progress after RUN_MAX_RESUMES resumes); null unless failed. */
+    failureCode: text(),
+    /** Claims of the run after it went silent (resumes, run-feedback-evaluation.ts) since it last made progress. */
+    resumes: integer().notNull().default(0),
+    /** processedQueries at the last resume: a resume that finds more has seen progress. */
+    resumedAtProcessed: integer(),
     /** Set by each claim of the run: writes of an earlier, presumed dead claim are ignored. */
     claimToken: uuid(),
     cancelledBy: uuid().references(() => users.id, { onDelete: 'set null' }),
