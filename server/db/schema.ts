@@ -20,3 +20,4 @@ export * from '../modules/trading/schema.js';
 export * from '../modules/facilities/schema.js';
 export * from '../modules/commissioners/schema.js';
 export * from '../modules/matching/schema.js';
+export * from '../modules/finance/schema.js';
