@@ -146,9 +146,11 @@ describe('shared facilities journey', () => {
     let facilityPath = '';
     await step('directory-search', async () => {
       await signIn(enterprise, ent.username, ent.password);
-      // Outside the district's zone, the console's header says what time it is there: every time on the platform is 北京时间.
+      // The console's header says what day and time it is in the district (every time on the platform is 北京时间), marked
+      // as another zone's in this browser.
       await enterprise.goto('/console');
-      expect(await enterprise.getByTestId('district-clock').textContent()).toMatch(/^北京时间 \d{2}:\d{2}$/);
+      expect(await enterprise.getByTestId('district-clock').textContent()).toMatch(/^北京时间 \d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+      expect(await enterprise.getByTestId('district-clock').getAttribute('data-outside')).toBe('true');
       await enterprise.goto('/facilities');
       await enterprise.getByTestId('facility-search').fill(`液相色谱 ${suffix}`);
       await enterprise.getByTestId('facility-search').press('Enter');
@@ -208,6 +210,9 @@ describe('shared facilities journey', () => {
       const browserDay = await early.evaluate(() => new Date().toLocaleDateString('sv-SE'));
       expect(browserDay).not.toBe(districtText(at).slice(0, 10));
       expect(await early.getByTestId('booking-zone-hint').textContent()).toContain(districtText(at));
+      // The portal's header clock gives the district's date, not the browser's (still the day before).
+      const [, month, day] = districtText(at).slice(0, 10).split('-').map(Number);
+      expect(await early.getByTestId('district-clock').textContent()).toBe(`北京时间 ${month}月${day}日 08:00`);
       await early.getByTestId('booking-form').locator('.ant-picker-range input').first().click();
       const todayCell = early.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-cell-today').first();
       expect(await todayCell.getAttribute('title')).toBe(districtText(at).slice(0, 10));

@@ -16,8 +16,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 // eslint-disable-next-line no-restricted-imports -- the test runs the web's pickers; nothing on the server does
 import { districtGenerateConfig } from '../../web/src/components/district-picker-config.js';
-// eslint-disable-next-line no-restricted-imports -- as above
-import { TimePicker } from '../../web/src/components/DistrictTimePicker.js';
+
+/** The picker is TSX, which the server's type check does not compile: vitest loads it at run time. */
+const { TimePicker } = (await import(/* @vite-ignore */ new URL('../../web/src/components/DistrictTimePicker.tsx', import.meta.url).pathname)) as {
+  TimePicker: ComponentType<Record<string, unknown>> & { RangePicker: ComponentType<Record<string, unknown>> };
+};
 
 const machineZone = process.env.TZ;
 afterAll(() => {

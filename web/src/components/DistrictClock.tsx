@@ -1,30 +1,28 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Grid, Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { browserOutsideDistrict, districtTime } from './district-time';
+import { useCurrentMinute } from './district-clock';
+import { browserOutsideDistrict, districtClockText } from './district-time';
 
 /**
- * In the console's header, only for a browser outside the district's zone:
- * the time in 北京时间, which every date and time on the platform is shown
- * and taken in (decision 0028), so nobody reads a deadline in their own
- * zone's hours. (Not in the portal's header, whose menu it would crowd; the
- * portal's booking form says it beside its field.)
+ * The district's date and time in a header (`北京时间 11月28日 14:05` /
+ * `Beijing time Nov 28 14:05`), the zone every date and time on the platform
+ * is shown and taken in (decision 0028). Turns with the minute
+ * (`useCurrentMinute`: one timer for the page). In a browser in another zone
+ * it is marked and its tooltip says so; in the district's zone it is a plain
+ * clock. Hidden below `minWidth` (antd's breakpoints): the console keeps it
+ * from `sm`, the portal, whose menu needs the room, from `xl`.
  */
-export function DistrictClock() {
-  const { t } = useTranslation();
-  // Phone widths keep the header to the essentials; forms there still say 北京时间 beside their fields.
-  const wide = Grid.useBreakpoint().sm ?? true;
-  const [now, setNow] = useState(() => new Date().toISOString());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date().toISOString()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  if (!wide || !browserOutsideDistrict()) return null;
+export function DistrictClock({ minWidth = 'sm' }: { minWidth?: 'sm' | 'md' | 'lg' | 'xl' }) {
+  const { t, i18n } = useTranslation();
+  const screens = Grid.useBreakpoint();
+  const minute = useCurrentMinute();
+  if (screens[minWidth] === false) return null;
+  const outside = browserOutsideDistrict();
   return (
-    <Tooltip title={t('common.districtTimeHint')}>
-      <Tag icon={<ClockCircleOutlined />} bordered={false} data-testid="district-clock">
-        {t('common.districtTime', { time: districtTime(now, 'HH:mm') })}
+    <Tooltip title={t(outside ? 'common.districtTimeHint' : 'common.districtTimeNote')}>
+      <Tag icon={<ClockCircleOutlined />} bordered={false} color={outside ? 'orange' : undefined} data-testid="district-clock" data-outside={outside ? 'true' : 'false'}>
+        {t('common.districtTime', { time: districtClockText(minute, i18n.language) })}
       </Tag>
     </Tooltip>
   );

@@ -24,8 +24,17 @@ export const DISTRICT_TZ = 'Asia/Shanghai';
 
 const WALL = 'YYYY-MM-DDTHH:mm:ss';
 
-/** An instant as the district's wall-clock time. */
-export const districtTime = (iso: string | null | undefined, format = 'YYYY-MM-DD HH:mm'): string => (iso ? dayjs(iso).tz(DISTRICT_TZ).format(format) : '—');
+/** An instant (ISO text or epoch milliseconds) as the district's wall-clock time. */
+export const districtTime = (iso: string | number | null | undefined, format = 'YYYY-MM-DD HH:mm'): string =>
+  iso || iso === 0 ? dayjs(iso).tz(DISTRICT_TZ).format(format) : '—';
+
+/**
+ * The header clock's text for an instant, without its 北京时间 label (the
+ * caller's i18n adds it): `11月28日 14:05` in Chinese, `Nov 28 14:05` in
+ * English (month names in English whatever dayjs's global locale is).
+ */
+export const districtClockText = (instant: number, language: string): string =>
+  language.startsWith('en') ? dayjs(instant).tz(DISTRICT_TZ).locale('en').format('MMM D HH:mm') : dayjs(instant).tz(DISTRICT_TZ).format('M月D日 HH:mm');
 
 /** A slot as "2026-06-03 09:00 – 11:00" in district time (the end's date too when it differs). */
 export function districtSlot(startsAt: string, endsAt: string): string {

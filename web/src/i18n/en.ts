@@ -19,6 +19,7 @@ const en: Messages = {
     platformName: 'Technology Transfer Service Platform',
     districtTime: 'Beijing time {{time}}',
     districtTimeHint: 'Your device is in another time zone. Every date and time on this platform (deadlines, booking slots…) is shown and entered in Beijing time (UTC+8).',
+    districtTimeNote: 'Every date and time on this platform (deadlines, booking slots…) is shown and entered in Beijing time (UTC+8).',
     ok: 'OK',
     cancel: 'Cancel',
     save: 'Save',

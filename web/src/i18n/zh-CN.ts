@@ -19,6 +19,7 @@ const zhCN = {
     platformName: '科技成果转移转化服务平台',
     districtTime: '北京时间 {{time}}',
     districtTimeHint: '您的设备不在北京时间所在时区。本平台的日期和时间（截止时间、预约时段等）均按北京时间（UTC+8）显示和填写。',
+    districtTimeNote: '本平台的日期和时间（截止时间、预约时段等）均按北京时间（UTC+8）显示和填写。',
     ok: '确定',
     cancel: '取消',
     save: '保存',

@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { useSession } from '../../session/SessionContext';
 import { pickerEnterStays, useCalendar, useFacility, useFacilityMutations, yuan } from './api';
+import { useCurrentMinute } from '../../components/district-clock';
 import { browserOutsideDistrict, districtDayStart, districtSlot, districtTime, districtToday, fromPicker } from '../../components/district-time';
 
 /** A published facility: what it is, its fee and opening hours, what is booked, and the booking form. */
@@ -27,6 +28,7 @@ export function FacilityDetail() {
   const [form] = Form.useForm();
   const [done, setDone] = useState(false);
   const toast = useErrorToast();
+  const minute = useCurrentMinute(); // the hint below shows the district's time now, turning with the minute
   const f = q.data;
   if (!f) return <div style={{ padding: 16 }}><ErrorAlert error={q.error} /></div>;
   const book = async (v: { slot: [Dayjs, Dayjs]; purpose: string; samples?: number }) => {
@@ -90,7 +92,7 @@ export function FacilityDetail() {
               name="slot"
               label={t('facilities.fields.slotBeijing')}
               rules={[{ required: true }]}
-              extra={browserOutsideDistrict() ? <span data-testid="booking-zone-hint">{t('facilities.detail.zoneHint', { now: districtTime(new Date().toISOString()) })}</span> : undefined}
+              extra={browserOutsideDistrict() ? <span data-testid="booking-zone-hint">{t('facilities.detail.zoneHint', { now: districtTime(minute) })}</span> : undefined}
             >
               <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" disabledDate={disabledDate} disabledTime={disabledTime} style={{ width: '100%' }} />
             </Form.Item>

@@ -4,6 +4,7 @@ import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { DistrictClock } from '../../components/DistrictClock';
 import { Logo } from '../../components/Logo';
 import { NotificationBell } from '../../components/NotificationBell';
 import { UserMenu } from '../../components/UserMenu';
@@ -40,6 +41,7 @@ export function PortalLayout() {
           <span className="cg-spacer" />
         )}
         <div className="cg-header-right">
+          <DistrictClock minWidth="xl" />
           <LanguageSwitch />
           {user ? (
             <>
