@@ -367,6 +367,10 @@ export const FeedbackRunView = z.object({
   result: FeedbackEvaluationView.nullable(),
   /** Why it failed. */
   failure: z.string().nullable(),
+  /** error: its job hit an error (`failure` says which); stalled: no progress after three automatic resumes. Null unless failed. */
+  failureReason: z.enum(['error', 'stalled']).nullable(),
+  /** Automatic resumes after it went silent, since it last made progress. */
+  resumes: z.number().int(),
   requestedBy: z.object({ id: Id, name: z.string() }).nullable(),
   cancelledBy: z.object({ id: Id, name: z.string() }).nullable(),
   createdAt: IsoDateTime,

@@ -133,6 +133,8 @@ export async function presentRuns(db: DbOrTx, rows: readonly FeedbackRunRow[]): 
     totalQueries: r.totalQueries,
     result: (r.result as View['result']) ?? null,
     failure: r.failure,
+    failureReason: r.status !== 'failed' ? null : r.failureCode === 'stalled' ? 'stalled' : 'error',
+    resumes: r.resumes,
     requestedBy: who(r.requestedBy),
     cancelledBy: who(r.cancelledBy),
     createdAt: r.createdAt.toISOString(),

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config.js';
 import { onListingIndexed } from '../catalog/search/index-listing.js';
 import { DIRECTORY_KINDS, syncDirectory } from './directory-index.js';
 import { sendDigests } from './digests.js';
-import { runFeedbackRun } from './run-feedback-evaluation.js';
+import { runFeedbackRun, sweepFeedbackRuns } from './run-feedback-evaluation.js';
 import { matchNewRecord } from './subscription-batch.js';
 import { rebuildTermStats, invalidateTermStats } from './term-stats.js';
 import './notification-texts.js';
@@ -106,3 +106,19 @@ export const evaluateFeedbackRunJob: JobDef<z.ZodObject<{ runId: z.ZodUUID; clai
     log.debug({ runId: payload.runId, outcome }, 'feedback evaluation chunk');
   },
 });
+
+/**
+ * Every 2 minutes: a feedback run silent for longer than its stale time whose
+ * job is gone gets a chunk job again; its claim ends it as stalled after
+ * three resumes without progress (run-feedback-evaluation.ts), so no run
+ * stays "running" until someone cancels it.
+ */
+export const sweepFeedbackRunsJob = defineJob({
+  name: 'matching.sweep_feedback_runs',
+  payload: z.object({}),
+  handler: async (_payload, { db, log, now }) => {
+    await sweepFeedbackRuns(db, { now: now(), next: evaluateFeedbackRunJob as unknown as JobDef, log });
+  },
+});
+
+defineSchedule(sweepFeedbackRunsJob, 120, {});
