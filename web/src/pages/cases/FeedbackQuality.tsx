@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { DownloadOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Progress, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, InputNumber, Popconfirm, Progress, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   cancelFeedbackRun,
@@ -122,6 +123,9 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
               <Button size="small" danger icon={<StopOutlined />} loading={cancel.isPending} data-testid="quality-cancel">{t('cases.quality.cancel')}</Button>
             </Popconfirm>
           </Flex>
+          {running.resumes > 0 && (
+            <Typography.Text type="warning" data-testid="quality-resumed">{t('cases.quality.resumed', { count: running.resumes })}</Typography.Text>
+          )}
           <Progress
             percent={running.totalQueries ? Math.floor((running.processedQueries / running.totalQueries) * 100) : 0}
             status="active"
@@ -131,7 +135,7 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
       )}
       {ended?.status === 'failed' && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="quality-failed"
-          message={t('cases.quality.failed', { at: districtTime(ended.finishedAt) })} description={ended.failure} />
+          message={t('cases.quality.failed', { at: districtTime(ended.finishedAt) })} description={failureText(ended, t)} />
       )}
       {ended?.status === 'cancelled' && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="quality-cancelled"
@@ -178,6 +182,12 @@ export function FeedbackQuality({ from, to }: { from?: string; to?: string }) {
   );
 }
 
+/** Why a failed run failed, in the reader's language: a stalled run in our words, an error with its message. */
+function failureText(run: Run, t: TFunction): string | null {
+  if (run.failureReason === 'stalled') return t('cases.quality.failedStalled', { resumes: run.resumes });
+  return run.failure ? t('cases.quality.failedError', { failure: run.failure }) : null;
+}
+
 /** The feedback period a run evaluated, `allTime` when it had none. */
 function period(run: Run, allTime: string): string {
   if (!run.from && !run.to) return allTime;
@@ -210,7 +220,15 @@ function RunHistory({ enabled }: { enabled: boolean }) {
           data-testid="quality-history"
           columns={[
             { title: t('cases.quality.col.createdAt'), dataIndex: 'createdAt', render: (v: string) => districtTime(v) },
-            { title: t('cases.quality.col.status'), dataIndex: 'status', render: (s: FeedbackRunStatus) => <Tag color={STATUS_COLOR[s]}>{t(`cases.quality.status.${s}`)}</Tag> },
+            {
+              title: t('cases.quality.col.status'),
+              dataIndex: 'status',
+              render: (s: FeedbackRunStatus, r: Run) => {
+                const tag = <Tag color={STATUS_COLOR[s]}>{t(`cases.quality.status.${s}`)}</Tag>;
+                // Why a run failed, on hovering its tag.
+                return s === 'failed' ? <Tooltip title={failureText(r, t)}>{tag}</Tooltip> : tag;
+              },
+            },
             { title: t('cases.quality.col.requestedBy'), key: 'by', render: (_: unknown, r: Run) => r.requestedBy?.name ?? '—' },
             { title: t('cases.quality.col.period'), key: 'period', render: (_: unknown, r: Run) => period(r, t('cases.quality.allTime')) },
             { title: t('cases.quality.col.progress'), key: 'progress', align: 'right', render: (_: unknown, r: Run) => (r.totalQueries === null ? '—' : `${r.processedQueries} / ${r.totalQueries}`) },
