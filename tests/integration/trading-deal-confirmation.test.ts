@@ -255,7 +255,7 @@ describe('deal confirmation (成交确认书)', () => {
       const r = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: `Guess-${i}-Wrong!`, contentHash: hash });
       codes.push(r.body.error.code);
     }
-    // The fifth wrong password locks the account (decision record 0030); the rest are refused as locked.
+    // The fifth wrong password locks the account (decision record 0009, "Password re-entry"); the rest are refused as locked.
     expect(codes).toEqual([...Array(4).fill('VALIDATION_FAILED'), ...Array(6).fill('ACCOUNT_LOCKED')]);
     const limited = await g.post(`/api/v1/trading/deals/${deal.id}/confirm`, { password: PASSWORD, contentHash: hash });
     expect([limited.status, limited.body.error.code]).toEqual([429, 'RATE_LIMITED']);
@@ -280,7 +280,7 @@ describe('deal confirmation (成交确认书)', () => {
     expect(await noticesFor(holder.id, deal.id)).toBe(0);
   });
 
-  describe('wrong passwords count toward the sign-in lockout (decision record 0030)', () => {
+  describe('wrong passwords count toward the sign-in lockout (decision record 0009, "Password re-entry")', () => {
     const signInWith = (u: User, password: string) => new TestClient(env.app).post('/api/v1/auth/login', { username: u.username, password });
     const counter = async (u: User) => (await env.db.select({ n: users.failedLoginCount, until: users.lockedUntil }).from(users).where(eq(users.id, u.id)))[0]!;
     const lockNotices = async (u: User) => (await env.db.select({ n: count() }).from(notifications).where(and(eq(notifications.userId, u.id), eq(notifications.kind, 'account.locked'))))[0]!.n;

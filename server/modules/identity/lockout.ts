@@ -8,7 +8,7 @@ import { notify } from '../notifications/notify.js';
 import { users } from './schema.js';
 
 /**
- * The account lockout (decision record 0030): five wrong passwords in a row,
+ * The account lockout (decision record 0009, "Password re-entry"): five wrong passwords in a row,
  * at sign-in or at any re-entry of the password by a signed-in user (deal
  * confirmation, password change), lock the account for 15 minutes. One
  * counter (`users.failed_login_count`), counted here only.

@@ -9,7 +9,7 @@ import { loadUser } from './repository.js';
 /**
  * A signed-in user re-enters their password (deal confirmation, password
  * change: every such check goes through here). It counts toward the same
- * lockout as sign-in (lockout.ts, decision record 0030), so a stolen session
+ * lockout as sign-in (lockout.ts, decision record 0009, "Password re-entry"), so a stolen session
  * cannot guess the password through it:
  * - while the account is locked it is refused with ACCOUNT_LOCKED (and the
  *   seconds left), even with the right password;

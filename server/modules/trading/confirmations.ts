@@ -150,7 +150,7 @@ export async function presentConfirmation(db: DbOrTx, actor: Actor, s: Confirmat
  * A party confirms a final deal for its organisation: the caller re-enters
  * their password, checked first by identity's `reauthenticate` (a wrong one
  * counts toward the sign-in lockout and is audited on the deal; a locked
- * account is refused even with the right one; decision record 0030), and
+ * account is refused even with the right one; decision record 0009, "Password re-entry"), and
  * sends the hash of the content they were shown; a stale hash (the content
  * changed since) is refused. The
  * deal row is locked, so two confirmations of one side queue and the second
