@@ -37,8 +37,9 @@ export function periodEndDate(period: string): string {
   const y = Number(period.slice(0, 4));
   const q = /Q(\d)$/.exec(period);
   const lastMonth = q ? Number(q[1]) * 3 : Number(period.slice(5, 7));
-  const d = new Date(Date.UTC(y, lastMonth, 0));
-  return d.toISOString().slice(0, 10);
+  // Day 0 of the next month is this month's last (UTC arithmetic: no zone can move it).
+  const last = new Date(Date.UTC(y, lastMonth, 0)).getUTCDate();
+  return `${y}-${String(lastMonth).padStart(2, '0')}-${String(last).padStart(2, '0')}`;
 }
 
 /** Today in the district (北京时间), ISO date: which periods are due does not depend on the browser's zone. */

@@ -34,7 +34,7 @@ export function Accounts() {
   const [formOpen, setFormOpen] = useState(false);
   const [otp, setOtp] = useState<string | null>(null);
 
-  const isLocked = (u: User) => !!u.lockedUntil && new Date(u.lockedUntil) > new Date();
+  const isLocked = (u: User) => !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
 
   return (
     <>

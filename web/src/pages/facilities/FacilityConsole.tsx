@@ -12,7 +12,7 @@ import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorAlert, useErrorToast } from '../../components/feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useBookings, useFacility, useFacilityMutations, useUsage, useUtilisation, yuan } from './api';
-import { districtSlot, districtTime, districtToday, fromPicker, toPicker } from '../../components/district-time';
+import { districtSlot, districtTime, districtYear, fromPicker, toPicker } from '../../components/district-time';
 
 /** Puts the server's errors on a period's two ends (startsAt/endsAt, startedAt/endedAt) under the form's one range field. */
 function periodErrors(form: FormInstance, e: unknown): boolean {
@@ -28,7 +28,7 @@ export function FacilityConsole() {
   const fac = useFacility(id);
   const bookings = useBookings({ scope: 'owner', facilityId: id, pageSize: 100 });
   const usage = useUsage(id);
-  const thisYear = Number(districtToday().slice(0, 4));
+  const thisYear = districtYear();
   const [year, setYear] = useState(thisYear);
   const util = useUtilisation(id, year);
   const m = useFacilityMutations();

@@ -23,7 +23,7 @@ export function Invitations({ orgId }: { orgId: string }) {
   const [form] = Form.useForm<InviteValues>();
 
   const state = (i: { acceptedAt: string | null; revokedAt: string | null; expiresAt: string }) =>
-    i.acceptedAt ? 'accepted' : i.revokedAt ? 'revoked' : new Date(i.expiresAt) < new Date() ? 'expired' : 'open';
+    i.acceptedAt ? 'accepted' : i.revokedAt ? 'revoked' : Date.parse(i.expiresAt) < Date.now() ? 'expired' : 'open';
   const COLORS = { open: 'blue', accepted: 'green', revoked: 'default', expired: 'default' } as const;
 
   return (

@@ -21,9 +21,9 @@ export function PlanScreen() {
   const { plan, year } = usePlanChoice();
   const dash = useDashboard(plan?.id, year, REFRESH_MS);
   const texts = useChartTexts();
-  const [now, setNow] = useState(() => new Date());
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const id = setInterval(() => setNow(new Date()), 1000);
+    const id = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(id);
   }, []);
   useEffect(() => {
@@ -42,7 +42,7 @@ export function PlanScreen() {
         <div className="cg-screen-head">
           <h1>{d?.plan.title ?? t('plans.screen.title')}</h1>
           <div className="cg-screen-meta">
-            {d && t('plans.dashboard.asOf', { date: formatDate(d.asOf), year: d.year })} · {now.toLocaleTimeString(en ? 'en-US' : 'zh-CN', { timeZone: DISTRICT_TZ })}
+            {d && t('plans.dashboard.asOf', { date: formatDate(d.asOf), year: d.year })} · {new Date(now).toLocaleTimeString(en ? 'en-US' : 'zh-CN', { timeZone: DISTRICT_TZ })}
             {dash.isFetching && <Spin size="small" style={{ marginLeft: 8 }} />}
             {dash.dataUpdatedAt > 0 && <> · {t('plans.screen.refreshed', { time: new Date(dash.dataUpdatedAt).toLocaleTimeString(en ? 'en-US' : 'zh-CN', { timeZone: DISTRICT_TZ }) })}</>}
           </div>
