@@ -70,6 +70,8 @@ export const financeEvents = pgTable(
   'finance_events',
   {
     id: uuid().primaryKey().defaultRandom(),
+    /** Insertion order: events of one transaction share the clock's instant. */
+    seq: bigint({ mode: 'number' }).generatedAlwaysAsIdentity(),
     recordId: uuid()
       .notNull()
       .references(() => financeRecords.id, { onDelete: 'cascade' }),
