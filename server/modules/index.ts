@@ -23,6 +23,7 @@ import { voucherRoutes } from './vouchers/routes.js';
 import { fundingRoutes } from './funding/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
 import { commissionerRoutes } from './commissioners/routes.js';
+import { financeRoutes } from './finance/routes.js';
 
 /**
  * Server-rendered head for pages search engines index (a listing's title,
@@ -56,4 +57,5 @@ export function registerModules(app: App): void {
   fundingRoutes(app);
   facilityRoutes(app);
   commissionerRoutes(app);
+  financeRoutes(app);
 }

@@ -419,6 +419,19 @@ const EXPECTED: Record<string, Who> = {
   'GET /api/v1/commissioners/statistics': ['dept_reporter', 'reviewer', 'bureau_admin', 'auditor'],
   'POST /api/v1/commissioners/:id/benefits': ['commissioner', 'bureau_admin'],
   'GET /api/v1/commissioners/:id/benefits': ['commissioner', 'reviewer', 'bureau_admin', 'auditor'],
+  // S&T finance register (server/modules/finance/policy.ts): enterprise members and administrators register their organisation's financing; reviewers verify or return; the bureau and the auditor read; statistics and export for the bureau, departments and the auditor.
+  'POST /api/v1/finance/records': ['enterprise_member', 'org_admin'],
+  'GET /api/v1/finance/records': ['enterprise_member', 'org_admin', 'reviewer', 'bureau_admin', 'auditor'],
+  'GET /api/v1/finance/records/:id': ['enterprise_member', 'org_admin', 'reviewer', 'bureau_admin', 'auditor'],
+  'PUT /api/v1/finance/records/:id': ['enterprise_member', 'org_admin'],
+  'POST /api/v1/finance/records/:id/submit': ['enterprise_member', 'org_admin'],
+  'POST /api/v1/finance/records/:id/withdraw': ['enterprise_member', 'org_admin'],
+  'POST /api/v1/finance/records/:id/return': ['reviewer'],
+  'POST /api/v1/finance/records/:id/verify': ['reviewer'],
+  'GET /api/v1/finance/records/:id/evidence': ['enterprise_member', 'org_admin', 'reviewer', 'bureau_admin', 'auditor'],
+  'GET /api/v1/finance/institutions': ['enterprise_member', 'org_admin'],
+  'GET /api/v1/finance/statistics': ['reviewer', 'bureau_admin', 'dept_reporter', 'auditor'],
+  'GET /api/v1/finance/export': ['reviewer', 'bureau_admin', 'dept_reporter', 'auditor'],
 };
 
 const env = await setupTestEnv();

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, arrayContains, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { institutionServices, institutions } from './schema.js';
 
@@ -79,4 +79,14 @@ export async function listedServicePrice(db: DbOrTx, serviceId: string): Promise
   if (!row) return null;
   const { status, ...rest } = row;
   return { ...rest, priceFen: row.priceFen === null ? null : Number(row.priceFen), listed: row.active && status === 'published' };
+}
+
+/**
+ * Published service institutions of type financing (投融资), by name: the
+ * finance register's picker and its check of a linked institution.
+ */
+export async function financingInstitutions(db: DbOrTx, id?: string): Promise<{ id: string; name: string }[]> {
+  const conds = [eq(institutions.status, 'published'), arrayContains(institutions.types, ['financing'])];
+  if (id) conds.push(eq(institutions.id, id));
+  return db.select({ id: institutions.id, name: institutions.name }).from(institutions).where(and(...conds)).orderBy(asc(institutions.name)).limit(500);
 }
