@@ -145,6 +145,8 @@ export const updateMe = endpoint({
       email: Email.nullable(),
       phone: Phone.nullable(),
       locale: z.enum(LOCALES),
+      /** Required when `email` changes to another address (it is how the password is reset). */
+      currentPassword: z.string().min(1).max(200),
     })
     .partial(),
   response: SessionView,

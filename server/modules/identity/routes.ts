@@ -105,7 +105,7 @@ export function identityRoutes(app: App): void {
 
   // Own profile and API tokens.
   route(app, c.updateMe, { access: 'update:user' }, async ({ actor, body, deps }) => {
-    await withTx(deps.db, (tx) => updateMe(tx, actor, body, deps.clock()));
+    await updateMe(deps.db, actor, body, deps.clock());
     return currentSessionView(deps, actor.userId!, actor.sessionId, actor);
   });
 

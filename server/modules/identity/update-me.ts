@@ -2,8 +2,10 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Locale } from '../../../shared/roles.js';
 import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { withTx } from '../../db/tx.js';
 import { diff, recordAudit } from '../audit/record-audit.js';
+import { reauthenticate } from './reauthenticate.js';
 import { loadUser } from './repository.js';
 import { users } from './schema.js';
 
@@ -16,8 +18,27 @@ export type ProfileChanges = {
 
 const EMAIL_TAKEN = { zh: '该邮箱已被其他账号使用', en: 'Another account already uses this e-mail address' };
 
-/** Change one's own display name, e-mail, phone or language. Fields left out stay as they are. */
-export async function updateMe(tx: Tx, actor: Actor, input: ProfileChanges, now: Date): Promise<void> {
+const PASSWORD_FOR_EMAIL = { zh: '修改电子邮箱需要输入当前密码', en: 'Enter your current password to change the e-mail address' };
+
+/**
+ * Change one's own display name, e-mail, phone or language. Fields left out
+ * stay as they are. A new e-mail address needs the current password
+ * (`reauthenticate`, counted toward the lockout): the address is where a
+ * password reset is sent, so a session left open or stolen must not be able
+ * to point it elsewhere and take the account over.
+ */
+export async function updateMe(db: Db, actor: Actor, input: ProfileChanges & { currentPassword?: string }, now: Date): Promise<void> {
+  const user = actor.userId ? await loadUser(db, { id: actor.userId }) : null;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  const email = input.email ? input.email.trim().toLowerCase() : null;
+  if (email && email !== user.email?.toLowerCase()) {
+    if (!input.currentPassword) throw AppError.field('currentPassword', PASSWORD_FOR_EMAIL.zh, PASSWORD_FOR_EMAIL.en);
+    await reauthenticate(db, actor, input.currentPassword, now, { action: 'user.update_profile', entityType: 'user', entityId: user.id, field: 'currentPassword' });
+  }
+  await withTx(db, (tx) => applyProfile(tx, actor, input, now));
+}
+
+async function applyProfile(tx: Tx, actor: Actor, input: ProfileChanges, now: Date): Promise<void> {
   const user = actor.userId ? await loadUser(tx, { id: actor.userId }) : null;
   if (!user) throw new AppError('UNAUTHENTICATED');
   const next: ProfileChanges = {};

@@ -8,7 +8,7 @@ import { applyFieldErrors } from '../../api/form-errors';
 import { useErrorToast, useSuccessToast } from '../../components/feedback';
 import { rememberLocale } from '../../i18n';
 
-type Values = { displayName: string; email: string; phone: string; locale: Locale };
+type Values = { displayName: string; email: string; phone: string; locale: Locale; currentPassword?: string };
 
 export function ProfileForm({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -21,13 +21,18 @@ export function ProfileForm({ me }: { me: Me }) {
     form.setFieldsValue({ displayName: me.displayName, email: me.email ?? '', phone: me.phone ?? '', locale: me.locale });
   }, [form, me]);
 
+  // A new e-mail address needs the current password (a password reset goes there).
+  const email = Form.useWatch('email', form);
+  const emailChanges = !!email && email.trim().toLowerCase() !== (me.email ?? '').toLowerCase();
+
   const submit = (v: Values) =>
     update.mutate(
       // Cleared inputs mean "remove", which the contract spells null.
-      { displayName: v.displayName, email: v.email || null, phone: v.phone || null, locale: v.locale },
+      { displayName: v.displayName, email: v.email || null, phone: v.phone || null, locale: v.locale, ...(emailChanges && v.currentPassword ? { currentPassword: v.currentPassword } : {}) },
       {
         onSuccess: () => {
           rememberLocale(v.locale);
+          form.setFieldValue('currentPassword', undefined);
           ok(t('common.saved'));
         },
         onError: (e) => applyFieldErrors(form, e) || fail(e),
@@ -46,6 +51,11 @@ export function ProfileForm({ me }: { me: Me }) {
         <Form.Item name="email" label={t('profile.email')} rules={[{ type: 'email', message: t('validation.email') }]}>
           <Input data-testid="profile-email" />
         </Form.Item>
+        {emailChanges && (
+          <Form.Item name="currentPassword" label={t('auth.passwordChange.current')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input.Password autoComplete="current-password" data-testid="profile-current-password" />
+          </Form.Item>
+        )}
         <Form.Item name="phone" label={t('profile.phone')} rules={[{ pattern: /^\+?[0-9-]{6,20}$/, message: t('validation.phone') }]}>
           <Input data-testid="profile-phone" />
         </Form.Item>
