@@ -77,6 +77,9 @@ const ContractStatisticsPage = lazyPage(() => import('./pages/contracts/Statisti
 const ContractsList = lazyPage(() => import('./pages/contracts/ContractsList').then((m) => m.ContractsList));
 const ContractPage = lazyPage(() => import('./pages/contracts/ContractPage').then((m) => m.ContractPage));
 const ContractFormPage = lazyPage(() => import('./pages/contracts/ContractFormPage').then((m) => m.ContractFormPage));
+const FinanceList = lazyPage(() => import('./pages/finance/FinanceList').then((m) => m.FinanceList));
+const FinanceRecordPage = lazyPage(() => import('./pages/finance/FinanceRecordPage').then((m) => m.FinanceRecordPage));
+const FinanceStatisticsPage = lazyPage(() => import('./pages/finance/FinanceStatisticsPage').then((m) => m.FinanceStatisticsPage));
 const RewardsPage = lazyPage(() => import('./pages/rewards/RewardsPage').then((m) => m.RewardsPage));
 const MajorAchievementsPage = lazyPage(() => import('./pages/rewards/MajorAchievementsPage').then((m) => m.MajorAchievementsPage));
 const FacilityConsole = lazyPage(() => import('./pages/facilities/FacilityConsole').then((m) => m.FacilityConsole));
@@ -238,6 +241,9 @@ export function createRouter() {
             { path: 'contracts/:id', element: <RequirePermission permission="read:contract"><ContractPage /></RequirePermission> },
             { path: 'contracts/:id/edit', element: <RequirePermission permission="create:contract"><ContractFormPage key="edit" /></RequirePermission> },
             { path: 'contract-statistics', element: <RequirePermission permission="read:contractstats"><ContractStatisticsPage /></RequirePermission> },
+            { path: 'finance', element: <RequirePermission permission="read:financing"><FinanceList /></RequirePermission> },
+            { path: 'finance/records/:id', element: <RequirePermission permission="read:financing"><FinanceRecordPage /></RequirePermission> },
+            { path: 'finance/statistics', element: <RequirePermission permission="read:financestats"><FinanceStatisticsPage /></RequirePermission> },
             { path: 'rewards', element: <RequirePermission permission="read:income"><RewardsPage /></RequirePermission> },
             { path: 'major-achievements', element: <RequirePermission permission="read:major"><MajorAchievementsPage /></RequirePermission> },
             { path: 'org-review', element: <RequirePermission permission="verify:organisation"><OrgReview /></RequirePermission> },

@@ -29,6 +29,8 @@ const consoleEn: typeof consoleZh = {
     funnel: 'Matchmaking funnel',
     contracts: 'Contract registration',
     contractStats: 'Contract statistics',
+    finance: 'S&T finance register',
+    financeStats: 'S&T finance statistics',
     trading: 'Technology trading',
     tradingDesk: 'Trading desk',
     facilities: 'Shared facilities',

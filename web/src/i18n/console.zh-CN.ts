@@ -27,6 +27,8 @@ const consoleZh = {
     funnel: '对接漏斗',
     contracts: '技术合同登记',
     contractStats: '技术合同统计',
+    finance: '科技金融登记',
+    financeStats: '科技金融统计',
     trading: '技术交易',
     tradingDesk: '交易服务台',
     facilities: '共享设施',

@@ -11,6 +11,7 @@ import facilitiesEn from './facilities.en';
 import commissionersEn from './commissioners.en';
 import registriesEn from './registries.en';
 import consoleEn from './console.en';
+import financeEn from './finance.en';
 
 const en: Messages = {
   common: {
@@ -474,6 +475,7 @@ const en: Messages = {
   facilities: facilitiesEn,
   commissioners: commissionersEn,
   registries: registriesEn,
+  finance: financeEn,
   userStatus: { active: 'Active', disabled: 'Disabled' },
 };
 

@@ -10,6 +10,7 @@ import facilitiesZh from './facilities.zh-CN';
 import commissionersZh from './commissioners.zh-CN';
 import registriesZh from './registries.zh-CN';
 import consoleZh from './console.zh-CN';
+import financeZh from './finance.zh-CN';
 
 /** Chinese (default) messages. `en.ts` must have exactly this shape. */
 const zhCN = {
@@ -447,6 +448,7 @@ const zhCN = {
   facilities: facilitiesZh,
   commissioners: commissionersZh,
   registries: registriesZh,
+  finance: financeZh,
   userStatus: { active: '正常', disabled: '已停用' },
 };
 
