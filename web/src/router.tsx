@@ -241,7 +241,7 @@ export function createRouter() {
             { path: 'contracts/:id', element: <RequirePermission permission="read:contract"><ContractPage /></RequirePermission> },
             { path: 'contracts/:id/edit', element: <RequirePermission permission="create:contract"><ContractFormPage key="edit" /></RequirePermission> },
             { path: 'contract-statistics', element: <RequirePermission permission="read:contractstats"><ContractStatisticsPage /></RequirePermission> },
-            { path: 'finance', element: <RequirePermission permission="read:financing"><FinanceList /></RequirePermission> },
+            { path: 'finance/records', element: <RequirePermission permission="read:financing"><FinanceList /></RequirePermission> },
             { path: 'finance/records/:id', element: <RequirePermission permission="read:financing"><FinanceRecordPage /></RequirePermission> },
             { path: 'finance/statistics', element: <RequirePermission permission="read:financestats"><FinanceStatisticsPage /></RequirePermission> },
             { path: 'rewards', element: <RequirePermission permission="read:income"><RewardsPage /></RequirePermission> },

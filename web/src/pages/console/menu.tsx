@@ -200,7 +200,7 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'vouchers', group: 'funding', path: '/console/vouchers', labelKey: 'console.menu.vouchers', icon: <WalletOutlined />, permission: 'create:voucher_redemption' },
   { key: 'voucher-review', group: 'funding', path: '/console/voucher-review', labelKey: 'console.menu.voucherReview', icon: <CreditCardOutlined />, permission: 'decide:voucher_application' },
   { key: 'voucher-report', group: 'funding', path: '/console/voucher-report', labelKey: 'console.menu.voucherReport', icon: <PieChartOutlined />, permission: 'read:voucher_report' },
-  { key: 'finance', group: 'funding', path: '/console/finance', labelKey: 'console.menu.finance', icon: <BankOutlined />, permission: 'read:financing' },
+  { key: 'finance', group: 'funding', path: '/console/finance/records', labelKey: 'console.menu.finance', icon: <BankOutlined />, permission: 'read:financing' },
   { key: 'finance-stats', group: 'funding', path: '/console/finance/statistics', labelKey: 'console.menu.financeStats', icon: <BarChartOutlined />, permission: 'read:financestats' },
   { key: 'funding', group: 'funding', path: '/console/funding', labelKey: 'console.menu.funding', icon: <MoneyCollectOutlined />, permission: 'read:funding_call' },
   { key: 'funding-experts', group: 'funding', path: '/console/funding/experts', labelKey: 'console.menu.fundingExperts', icon: <TeamOutlined />, permission: 'read:funding_expert' },

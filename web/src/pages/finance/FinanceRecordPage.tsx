@@ -50,7 +50,7 @@ export function FinanceRecordPage() {
 
   return (
     <div data-testid="finance-record">
-      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/console/finance">{t('finance.title')}</Link> }, { title: t(`finance.kind.${v.kind}`) }]} />
+      <Breadcrumb style={{ marginBottom: 12 }} items={[{ title: <Link to="/console/finance/records">{t('finance.title')}</Link> }, { title: t(`finance.kind.${v.kind}`) }]} />
       <PageTitle title={<>{t(`finance.kind.${v.kind}`)} · {v.institutionName} <FinanceStatusTag status={v.status} /></>} />
       <Flex vertical gap={16}>
         {v.status === 'returned' && v.returnNote && <Alert type="warning" showIcon message={t('finance.view.returned', { note: v.returnNote })} data-testid="finance-return-note" />}
