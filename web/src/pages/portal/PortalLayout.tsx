@@ -41,7 +41,7 @@ export function PortalLayout() {
           <span className="cg-spacer" />
         )}
         <div className="cg-header-right">
-          <DistrictClock minWidth="xl" />
+          <DistrictClock minWidth="xl" dateFrom="xxl" />
           <LanguageSwitch />
           {user ? (
             <>
