@@ -13,6 +13,7 @@ import { createOrganisation } from '../modules/organisations/create-organisation
 import { findByCreditCode } from '../modules/organisations/repository.js';
 import { createAccount } from '../modules/users/create-account.js';
 import { loadDemoVillages } from '../modules/commissioners/demo.js';
+import { loadDemoFinance } from '../modules/finance/demo.js';
 import { demoAchievements } from './achievements.js';
 import { demoDemands } from './demands.js';
 import { DEMO_ORGS, DEMO_REVIEWER } from './organisations.js';
@@ -81,6 +82,8 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoResult> {
     result.demandsCreated = await add('demand', demoDemands());
     // Villages for the commissioner pages (an invented set; see server/modules/commissioners/demo.ts).
     await loadDemoVillages(tx, now);
+    // S&T finance records (invented; see server/modules/finance/demo.ts).
+    await loadDemoFinance(tx, bureau, (key) => orgs.get(key), now);
     if (result.usersCreated.length > 0) result.password = password;
     await recordAudit(tx, bureau, {
       action: 'demo.load',
