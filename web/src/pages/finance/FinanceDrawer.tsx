@@ -86,6 +86,7 @@ export function FinanceDrawer({ open, record, onClose, onSaved }: { open: boolea
   const amountLabel = useAmountLabel();
   const kind = Form.useWatch('kind', form);
   const subsidy = Form.useWatch('subsidyRequested', form);
+  const evidence = Form.useWatch('evidenceFileId', form);
   const yuan = t('common.yuanUnit');
 
   useEffect(() => {
@@ -176,7 +177,7 @@ export function FinanceDrawer({ open, record, onClose, onSaved }: { open: boolea
             </Flex>
           </>
         )}
-        <Form.Item name="evidenceFileId" label={t('finance.fields.evidence')} extra={record?.evidenceFile && form.getFieldValue('evidenceFileId') === record.evidenceFile.id ? `${record.evidenceFile.filename} · ${t('finance.fields.evidenceHint')}` : t('finance.fields.evidenceHint')}>
+        <Form.Item name="evidenceFileId" label={t('finance.fields.evidence')} extra={record?.evidenceFile && evidence === record.evidenceFile.id ? `${record.evidenceFile.filename} · ${t('finance.fields.evidenceHint')}` : t('finance.fields.evidenceHint')}>
           <AttachmentUpload testId="field-evidence" label={t('finance.fields.evidenceUpload')} />
         </Form.Item>
         <Form.Item name="subsidyRequested" label={t('finance.fields.subsidyRequested')} valuePropName="checked" extra={t('finance.fields.subsidyHint')}>
