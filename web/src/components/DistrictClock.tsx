@@ -16,20 +16,20 @@ type Breakpoint = 'sm' | 'md' | 'lg' | 'xl' | 'xxl';
  * only the time shows (`北京时间 14:05`, the date in the tooltip): the console
  * shows it all from `sm`; the portal, whose menu would otherwise fold two
  * entries into "…" on a 1280–1440 px laptop, the time from `xl` and the date
- * from `xxl`.
+ * from `xxl`. The menu drawers of narrow screens carry it too, with the date (`"none"`: at any width).
  */
-export function DistrictClock({ minWidth = 'sm', dateFrom = 'sm' }: { minWidth?: Breakpoint; dateFrom?: Breakpoint }) {
+export function DistrictClock({ minWidth = 'sm', dateFrom = 'sm', testId = 'district-clock' }: { minWidth?: Breakpoint | 'none'; dateFrom?: Breakpoint | 'none'; testId?: string }) {
   const { t, i18n } = useTranslation();
   const screens = Grid.useBreakpoint();
   const minute = useCurrentMinute();
-  if (screens[minWidth] === false) return null;
+  if (minWidth !== 'none' && screens[minWidth] === false) return null;
   const outside = browserOutsideDistrict();
   const full = t('common.districtTime', { time: districtClockText(minute, i18n.language) });
-  const withDate = screens[dateFrom] !== false;
+  const withDate = dateFrom === 'none' || screens[dateFrom] !== false;
   const hint = t(outside ? 'common.districtTimeHint' : 'common.districtTimeNote');
   return (
     <Tooltip title={withDate ? hint : <>{full}<br />{hint}</>}>
-      <Tag icon={<ClockCircleOutlined />} bordered={false} color={outside ? 'orange' : undefined} data-testid="district-clock" data-outside={outside ? 'true' : 'false'}>
+      <Tag icon={<ClockCircleOutlined />} bordered={false} color={outside ? 'orange' : undefined} data-testid={testId} data-outside={outside ? 'true' : 'false'}>
         {withDate ? full : t('common.districtTime', { time: districtTime(minute, 'HH:mm') })}
       </Tag>
     </Tooltip>

@@ -74,7 +74,7 @@ export function ConsoleLayout() {
           <Outlet />
         </Layout.Content>
       </Layout>
-      <Drawer open={!wide && drawer} onClose={() => setDrawer(false)} placement="left" width={240} title={t('console.title')} styles={{ body: { padding: 0 } }}>
+      <Drawer open={!wide && drawer} onClose={() => setDrawer(false)} placement="left" width={240} title={t('console.title')} styles={{ body: { padding: 0 } }} footer={<DistrictClock minWidth="none" dateFrom="none" testId="drawer-district-clock" />}>
         {menu}
       </Drawer>
     </Layout>

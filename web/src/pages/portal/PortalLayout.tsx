@@ -69,6 +69,7 @@ export function PortalLayout() {
             <Button block type="primary" onClick={() => { setDrawer(false); navigate('/register'); }}>{t('nav.register')}</Button>
           </Space>
         )}
+        <div style={{ marginTop: 16 }}><DistrictClock minWidth="none" dateFrom="none" testId="drawer-district-clock" /></div>
       </Drawer>
       <Layout.Content>
         <Outlet />
