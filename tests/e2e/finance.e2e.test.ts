@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
-import { Cast, createAccount, fillDate, signIn } from './support/cast.js';
+import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js';
 
 /**
  * S&T finance register (tasks 8, 14, 15): an enterprise member registers a
@@ -130,6 +130,13 @@ describe('S&T finance journey', () => {
       await wb.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
       const rows = wb.worksheets[0]!.getSheetValues().map((r) => (Array.isArray(r) ? r.join('|') : ''));
       expect(rows.some((r) => r.includes(firm.org) && r.includes(bank) && r.includes('ZL201710123456.0、ZL200410018477.9'))).toBe(true);
+    });
+    // 6. In English the page reads in English (the kinds, the amounts' unit).
+    await step('statistics-in-english', async () => {
+      await choose(rp, 'lang-switch', 'English');
+      await rp.getByRole('heading', { name: 'S&T finance statistics' }).waitFor();
+      await rp.getByTestId('stats-by-kind').getByText('Patent pledge loan').waitFor();
+      await journey.shot(rp, 'statistics-en');
     });
     // Kept under 90 s on this machine (see the report); measured, not asserted.
     console.log(`finance journey took ${((Date.now() - started) / 1000).toFixed(1)} s`);
