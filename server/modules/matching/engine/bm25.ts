@@ -3,7 +3,8 @@ import type { MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
 import { FIELDS, type FieldTerms, type QueryTerm } from './types.js';
 
-export type TextScore = { score: number; perTerm: Map<string, number> };
+/** `score` includes `proximity`, the part from close query word pairs. */
+export type TextScore = { score: number; perTerm: Map<string, number>; proximity: number };
 
 /**
  * Field-weighted BM25 (BM25F): each query term's frequencies in the fields are
@@ -91,7 +92,7 @@ export function textScorer(
       prox *= all > 0 ? got / all : 0;
     }
     score += prox;
-    return { score, perTerm };
+    return { score, perTerm, proximity: prox };
   };
 }
 

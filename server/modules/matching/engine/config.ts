@@ -93,6 +93,13 @@ export const MatchConfig = z.object({
     pairIdf: z.enum(['mean', 'min', 'pair']).default('mean'),
     /** Scale the proximity bonus by the share of the query's idf the record matches (0–1), so close pairs cannot lift a record that shares little of the query. */
     coverage: z.boolean().default(false),
+    /**
+     * Proximity re-orders; it does not choose. With depth N > 0 the list is first ranked
+     * without the bonus, and only its best N are re-ranked with it, so a record outside the
+     * best N by words and facets is never lifted into them by close pairs alone. 0: the bonus
+     * counts for every candidate.
+     */
+    depth: z.number().int().min(0).default(0),
   }),
   text: z.object({
     /**

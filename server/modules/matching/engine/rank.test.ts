@@ -214,3 +214,45 @@ describe('rank with proximity weighed by pair frequency (proximity.pairIdf pair)
     );
   });
 });
+
+describe('rank with proximity re-ordering only the best by words (proximity.depth)', () => {
+  const withPos = (id: string, body: readonly string[]): MatchDoc => {
+    const pos = new Map<string, number[]>();
+    body.forEach((w, i) => pos.set(w, [...(pos.get(w) ?? []), i + 1]));
+    return { ...docOf(id, { body }), terms: { ...termsFrom({ body }), pos } };
+  };
+  const wordsOnly = Object.fromEntries(Object.keys(config.weights).map((k) => [k, k === 'text' ? 1 : 0])) as typeof config.weights;
+  const textOnly = { ...config, weights: wordsOnly, directions: {} };
+  const at = (depth: number, weight = config.proximity.weight) => ({ ...textOnly, proximity: { ...textOnly.proximity, weight: Math.max(weight, 0), depth } });
+  const pairsOf = (terms: string[]) => terms.slice(1).map((w, i) => [terms[i]!, w] as [string, string]);
+  const arbPosCorpus = fc
+    .array(fc.array(fc.constantFrom(...VOCAB), { maxLength: 20 }), { minLength: 1, maxLength: 12 })
+    .map((bodies) => bodies.map((body, i) => withPos(`d${String(i).padStart(2, '0')}`, body)));
+
+  it('close pairs re-order the best records by words but never lift another record among them', () => {
+    // d1 holds both words apart and more often; d2 holds them side by side once.
+    const docs = [
+      withPos('d1', ['滴灌', '滴灌', '控制', '系统', '光伏', '储能', '温室', '节水', '节水']),
+      withPos('d2', ['滴灌', '节水', '温室', '肉羊', '饲料', '光伏', '储能', '系统', '控制']),
+      withPos('d3', ['滴灌', '光伏', '储能', '系统', '温室', '肉羊', '饲料', '控制', '传感器']),
+    ];
+    const query = queryOf(['滴灌', '节水'], { pairs: [['滴灌', '节水']] });
+    const stats = statsOf(docs);
+    expect(rank(query, docs, stats, at(0)).map((m) => m.id)).toEqual(['d2', 'd1', 'd3']);
+    expect(rank(query, docs, stats, at(1)).map((m) => m.id)).toEqual(['d1', 'd2', 'd3']);
+    expect(rank(query, docs, stats, at(2)).map((m) => m.id)).toEqual(['d2', 'd1', 'd3']);
+  });
+
+  it('for any corpus and query, the first N are the first N without proximity, and scores never rise down the list', () => {
+    fc.assert(
+      fc.property(arbPosCorpus, arbQuery, fc.integer({ min: 1, max: 12 }), (docs, q, depth) => {
+        const stats = statsOf(docs);
+        const query = queryFrom(q, { pairs: pairsOf(q.terms), facets: {} });
+        const cascade = rank(query, docs, stats, at(depth));
+        const plain = rank(query, docs, stats, at(0, 0));
+        expect(new Set(cascade.slice(0, depth).map((m) => m.id))).toEqual(new Set(plain.slice(0, depth).map((m) => m.id)));
+        cascade.slice(1).forEach((m, i) => expect(m.score).toBeLessThanOrEqual(cascade[i]!.score + 1e-12));
+      }),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { Segmenter } from '../../search/index.js';
 import { termsOf } from './analyze.js';
-import { idealScore, pairIdfsFrom, textScorer } from './bm25.js';
+import { idealScore, pairIdfsFrom, textScorer, type TextScore } from './bm25.js';
 import { CHAR_MARK, isCharKey } from './chars.js';
 import { weightsFor, type MatchConfig } from './config.js';
 import type { CorpusStats } from './corpus-stats.js';
@@ -40,17 +40,28 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
   const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
   const surface = new Map(query.terms.map((t) => [t.term, t.source === 'synonym' && t.of ? `${t.term}（${t.of}）` : t.term]));
 
-  const totals = scored.map(({ doc, text }) => {
-    const facets: FacetValues = facetValues(query, doc, config);
-    const textValue = text.score / reference;
+  const totalOf = (doc: MatchDoc, text: TextScore, facets: FacetValues, textScore: number) => {
+    const textValue = textScore / reference;
     const contributions: Partial<Record<FactorKey, number>> = { text: weights.text * textValue };
     for (const [key, v] of Object.entries(facets) as [keyof FacetValues, { value: number }][]) {
       contributions[key] = weights[key] * v.value;
     }
     const score = Object.values(contributions).reduce((s, v) => s + (v ?? 0), 0);
     return { doc, text, facets, textValue, contributions, score };
-  });
-  totals.sort((a, b) => b.score - a.score || cmp(a.doc.id, b.doc.id));
+  };
+  const byScore = (a: { score: number; doc: MatchDoc }, b: { score: number; doc: MatchDoc }) => b.score - a.score || cmp(a.doc.id, b.doc.id);
+  const depth = config.proximity.depth;
+  let totals: ReturnType<typeof totalOf>[];
+  if (depth > 0) {
+    // Proximity re-orders the best `depth` by words and facets; the rest keep that order and
+    // their scores without the bonus (never above the head's: the bonus is ≥ 0).
+    const withFacets = scored.map(({ doc, text }) => ({ doc, text, facets: facetValues(query, doc, config) }));
+    const plain = withFacets.map(({ doc, text, facets }) => totalOf(doc, text, facets, text.score - text.proximity)).sort(byScore);
+    const head = plain.slice(0, depth).map(({ doc, text, facets }) => totalOf(doc, text, facets, text.score)).sort(byScore);
+    totals = [...head, ...plain.slice(depth)];
+  } else {
+    totals = scored.map(({ doc, text }) => totalOf(doc, text, facetValues(query, doc, config), text.score)).sort(byScore);
+  }
   // Explanations (wording in two languages) only for the matches returned.
   const kept = opts.limit !== undefined ? totals.slice(0, opts.limit) : totals;
   return kept.map(({ doc, text, facets, textValue, contributions, score }) => {
