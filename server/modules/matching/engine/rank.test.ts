@@ -243,6 +243,25 @@ describe('rank with proximity re-ordering only the best by words (proximity.dept
     expect(rank(query, docs, stats, at(2)).map((m) => m.id)).toEqual(['d2', 'd1', 'd3']);
   });
 
+  it('adding an occurrence of a query word to a record never lowers its score, whichever records get the bonus (facets on)', () => {
+    const arbPosFacetCorpus = fc
+      .array(fc.tuple(fc.array(fc.constantFrom(...VOCAB), { maxLength: 20 }), arbFacets), { minLength: 2, maxLength: 12 })
+      .map((rows) => rows.map(([body, facets], i) => ({ body, doc: { ...withPos(`d${String(i).padStart(2, '0')}`, body), facets } })));
+    fc.assert(
+      fc.property(arbPosFacetCorpus, arbQuery, fc.integer({ min: 1, max: 6 }), fc.nat(), fc.nat(), (rows, q, depth, pick, termPick) => {
+        const docs = rows.map((r) => r.doc);
+        const stats = statsOf(docs);
+        const cfg = { ...config, proximity: { ...config.proximity, depth } };
+        const query = queryFrom(q, { pairs: pairsOf(q.terms) });
+        const target = rows[pick % rows.length]!;
+        const before = rank(query, docs, stats, cfg).find((m) => m.id === target.doc.id)!.score;
+        const changed = { ...withPos(target.doc.id, [...target.body, q.terms[termPick % q.terms.length]!]), facets: target.doc.facets };
+        const after = rank(query, docs.map((d) => (d.id === target.doc.id ? changed : d)), stats, cfg).find((m) => m.id === target.doc.id)!.score;
+        expect(after).toBeGreaterThanOrEqual(before - 1e-12);
+      }),
+    );
+  });
+
   it('for any corpus and query, the first N are the first N without proximity, and scores never rise down the list', () => {
     fc.assert(
       fc.property(arbPosCorpus, arbQuery, fc.integer({ min: 1, max: 12 }), (docs, q, depth) => {

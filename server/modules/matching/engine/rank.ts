@@ -31,37 +31,36 @@ export function rank(query: Query, candidates: readonly MatchDoc[], stats: Corpu
   for (const doc of candidates) if (!unique.has(doc.id)) unique.set(doc.id, { doc, terms: termsOf(doc, opts.seg) });
   const pairIdfs = pairIdfsFrom(query.pairs, [...unique.values()].map((u) => u.terms), stats, config);
   const scoreText = textScorer(query.terms, stats, config, query.pairs, pairIdfs);
-  const scored = [];
+  const scored: { doc: MatchDoc; text: TextScore }[] = [];
   for (const { doc, terms } of unique.values()) {
     if (!passesFilters(doc, query.filters, query.selfId)) continue;
     scored.push({ doc, text: scoreText(terms) });
+  }
+  // proximity.depth: the bonus of close pairs counts only for the best `depth` records by their
+  // words, so it re-orders those and never lifts a record from below them. (Decided on the words
+  // alone, not on the normalised totals: adding a query word to a record then never lowers its
+  // score, since another record can only lose its bonus.)
+  const depth = config.proximity.depth;
+  if (depth > 0 && scored.length > depth) {
+    const words = (s: { text: TextScore }) => s.text.score - s.text.proximity;
+    const byWords = [...scored].sort((a, b) => words(b) - words(a) || cmp(a.doc.id, b.doc.id));
+    for (const s of byWords.slice(depth)) s.text = { ...s.text, score: words(s), proximity: 0 };
   }
   const best = Math.max(0, ...scored.map((s) => s.text.score));
   const reference = Math.max(best, config.text.minReference * idealScore(query.terms, stats, config), Number.MIN_VALUE);
   const surface = new Map(query.terms.map((t) => [t.term, t.source === 'synonym' && t.of ? `${t.term}（${t.of}）` : t.term]));
 
-  const totalOf = (doc: MatchDoc, text: TextScore, facets: FacetValues, textScore: number) => {
-    const textValue = textScore / reference;
+  const totals = scored.map(({ doc, text }) => {
+    const facets: FacetValues = facetValues(query, doc, config);
+    const textValue = text.score / reference;
     const contributions: Partial<Record<FactorKey, number>> = { text: weights.text * textValue };
     for (const [key, v] of Object.entries(facets) as [keyof FacetValues, { value: number }][]) {
       contributions[key] = weights[key] * v.value;
     }
     const score = Object.values(contributions).reduce((s, v) => s + (v ?? 0), 0);
     return { doc, text, facets, textValue, contributions, score };
-  };
-  const byScore = (a: { score: number; doc: MatchDoc }, b: { score: number; doc: MatchDoc }) => b.score - a.score || cmp(a.doc.id, b.doc.id);
-  const depth = config.proximity.depth;
-  let totals: ReturnType<typeof totalOf>[];
-  if (depth > 0) {
-    // Proximity re-orders the best `depth` by words and facets; the rest keep that order and
-    // their scores without the bonus (never above the head's: the bonus is ≥ 0).
-    const withFacets = scored.map(({ doc, text }) => ({ doc, text, facets: facetValues(query, doc, config) }));
-    const plain = withFacets.map(({ doc, text, facets }) => totalOf(doc, text, facets, text.score - text.proximity)).sort(byScore);
-    const head = plain.slice(0, depth).map(({ doc, text, facets }) => totalOf(doc, text, facets, text.score)).sort(byScore);
-    totals = [...head, ...plain.slice(depth)];
-  } else {
-    totals = scored.map(({ doc, text }) => totalOf(doc, text, facetValues(query, doc, config), text.score)).sort(byScore);
-  }
+  });
+  totals.sort((a, b) => b.score - a.score || cmp(a.doc.id, b.doc.id));
   // Explanations (wording in two languages) only for the matches returned.
   const kept = opts.limit !== undefined ? totals.slice(0, opts.limit) : totals;
   return kept.map(({ doc, text, facets, textValue, contributions, score }) => {
