@@ -102,6 +102,12 @@ export const FinanceView = FinanceSummary.extend({
   evidenceFile: z.object({ id: Id, filename: z.string(), sizeBytes: z.number().int() }).nullable(),
   returnNote: z.string().nullable(),
   reviewer: z.object({ id: Id, displayName: z.string() }).nullable(),
+  /**
+   * Pledge loans: other submitted or verified pledge loans naming one of the
+   * same patents with an overlapping term (a patent pledged twice), for the
+   * reviewer to check; empty for anything else.
+   */
+  pledgeConflicts: z.array(z.object({ recordId: Id, patent: z.string(), organisationName: z.string(), institutionName: z.string(), status: FinanceStatus, signedOn: IsoDate, termEndOn: IsoDate.nullable() })),
   events: z.array(FinanceEventView),
 });
 export type FinanceView = z.infer<typeof FinanceView>;

@@ -321,6 +321,26 @@ describe('the workflow', () => {
     expect(decided).toBe(1);
   });
 
+  it('shows the reviewer, not the filer, another pledge of the same patent with an overlapping term', async () => {
+    const patent = 'ZL202320001234.2';
+    const first = await submitted(pledge({ pledgedPatents: [patent], signedOn: '2024-01-10', termEndOn: '2025-01-09', evidenceFileId: fileId }));
+    expect((await desk.post(`/api/v1/finance/records/${first}/verify`, {})).status).toBe(200);
+    const outsiderFile2 = await uploadPdf(outsider, '另一笔质押合同.pdf');
+    const overlapping = await outsider.post('/api/v1/finance/records', pledge({ institutionId: undefined, pledgedPatents: ['CN2023200012342'], signedOn: '2024-06-01', termEndOn: '2025-05-31', evidenceFileId: outsiderFile2 }));
+    expect(overlapping.status).toBe(200);
+    expect((await outsider.post(`/api/v1/finance/records/${overlapping.body.id}/submit`)).status).toBe(200);
+    const later = await outsider.post('/api/v1/finance/records', pledge({ institutionId: undefined, pledgedPatents: [patent], signedOn: '2025-02-01', termEndOn: '2026-01-31', evidenceFileId: outsiderFile2 }));
+    expect(later.status).toBe(200);
+
+    const seen = await desk.get(`/api/v1/finance/records/${overlapping.body.id}`);
+    expect(seen.body.pledgeConflicts).toEqual([
+      { recordId: first, patent, organisationName: firm.name, institutionName: '凉州测试科技支行', status: 'verified', signedOn: '2024-01-10', termEndOn: '2025-01-09' },
+    ]);
+    // A pledge after the first one ended does not conflict with it (and the draft above counts for no one).
+    expect((await desk.get(`/api/v1/finance/records/${later.body.id}`)).body.pledgeConflicts.map((c: { recordId: string }) => c.recordId)).toEqual([overlapping.body.id]);
+    expect((await outsider.get(`/api/v1/finance/records/${overlapping.body.id}`)).body.pledgeConflicts).toEqual([]);
+  });
+
   it('serves the evidence to the filer and the bureau', async () => {
     const id = await submitted();
     const own = await member.get(`/api/v1/finance/records/${id}/evidence`);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FinanceSummary, FinanceView } from '../../../shared/contracts/finance.js';
-import type { Actor } from '../../core/access.js';
+import { type Actor, permissionsOf } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
 import { organisationName } from '../catalog/repository.js';
@@ -9,7 +9,7 @@ import { users } from '../identity/schema.js';
 import { financingInstitutions } from '../registries/lookups.js';
 import { formOf } from './form.js';
 import { type FinancePart, partOf } from './load-record.js';
-import { type FinanceRow, findRecord, listEvents } from './repository.js';
+import { type FinanceRow, findRecord, listEvents, pledgeConflicts } from './repository.js';
 import { allows, FINANCE_ACTIONS } from './transitions.js';
 
 /** What the caller may do now (the UI shows only these). */
@@ -54,6 +54,8 @@ export async function presentRecord(db: DbOrTx, actor: Actor, id: string): Promi
     evidenceFile: file ? { id: file.id, filename: file.filename, sizeBytes: file.sizeBytes } : null,
     returnNote: r.returnNote,
     reviewer: reviewer ?? null,
+    // Other enterprises' pledges are the bureau's to see, not the filer's.
+    pledgeConflicts: (permissionsOf(actor).includes('read:financing:any') ? await pledgeConflicts(db, r) : []).map((c) => ({ ...c, status: c.status as FinanceView['status'] })),
     events: events.map((e) => ({
       id: e.id,
       type: e.type,

@@ -38,6 +38,24 @@ export async function listEvents(db: DbOrTx, recordId: string) {
     .orderBy(asc(financeEvents.createdAt), asc(financeEvents.seq));
 }
 
+/**
+ * Other submitted or verified pledge loans naming one of `patents` whose term
+ * overlaps [signedOn, termEndOn] (an open term end overlaps everything after).
+ */
+export async function pledgeConflicts(db: DbOrTx, r: Pick<FinanceRow, 'id' | 'pledgedPatents' | 'signedOn' | 'termEndOn'>) {
+  if (r.pledgedPatents.length === 0) return [];
+  const rows = await db.execute<{ id: string; patent: string; organisation_name: string; institution_name: string; status: string; signed_on: string; term_end_on: string | null }>(sql`
+    SELECT f.id, p.patent, o.name AS organisation_name, f.institution_name, f.status, f.signed_on::text, f.term_end_on::text
+    FROM finance_records f
+    JOIN organisations o ON o.id = f.organisation_id
+    CROSS JOIN LATERAL unnest(f.pledged_patents) AS p(patent)
+    WHERE f.id <> ${r.id} AND f.kind = 'patent_pledge_loan' AND f.status IN ('submitted', 'verified')
+      AND p.patent = ANY(${sql.param(r.pledgedPatents)}::text[])
+      AND daterange(f.signed_on, f.term_end_on, '[]') && daterange(${r.signedOn}::date, ${r.termEndOn}::date, '[]')
+    ORDER BY f.signed_on, f.id, p.patent`);
+  return rows.rows.map((x) => ({ recordId: x.id, patent: x.patent, organisationName: x.organisation_name, institutionName: x.institution_name, status: x.status, signedOn: x.signed_on, termEndOn: x.term_end_on }));
+}
+
 export type ListFilter = { status?: string; kind?: string; year?: number; q?: string; organisationId?: string | null; desk?: boolean; all?: boolean };
 
 /** The year signed, as a condition on the date column (index-friendly). */

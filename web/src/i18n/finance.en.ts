@@ -74,6 +74,7 @@ const financeEn: typeof financeZh = {
     noSubsidy: 'No subsidy requested',
     history: 'History',
     linkedInstitution: 'On the platform: {{name}}',
+    pledgeConflicts: 'These pledge loans pledge the same patent over an overlapping term; check whether the earlier pledge was released:',
   },
   stats: {
     title: 'S&T finance statistics',

@@ -72,6 +72,7 @@ const financeZh = {
     noSubsidy: '未申请补贴',
     history: '办理记录',
     linkedInstitution: '平台机构：{{name}}',
+    pledgeConflicts: '以下质押贷款在重叠期限内质押了相同专利，请核对专利是否已解除质押：',
   },
   stats: {
     title: '科技金融统计',

@@ -56,6 +56,14 @@ export function FinanceRecordPage() {
         {v.status === 'returned' && v.returnNote && <Alert type="warning" showIcon message={t('finance.view.returned', { note: v.returnNote })} data-testid="finance-return-note" />}
         {v.status === 'submitted' && <Alert type="info" showIcon message={t('finance.view.submitted')} />}
         {v.status === 'verified' && <Alert type="success" showIcon message={t('finance.view.verified')} />}
+        {v.pledgeConflicts.length > 0 && (
+          <Alert type="warning" showIcon data-testid="finance-pledge-conflicts" message={t('finance.view.pledgeConflicts')}
+            description={<Flex vertical>{v.pledgeConflicts.map((c) => (
+              <span key={`${c.recordId}-${c.patent}`}>
+                {c.patent} · <Link to={`/console/finance/records/${c.recordId}`}>{c.organisationName} · {c.institutionName}</Link> · {c.signedOn} — {c.termEndOn ?? '…'} · {t(`finance.status.${c.status}`)}
+              </span>
+            ))}</Flex>} />
+        )}
         <Card size="small">
           <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
             { key: 'o', label: t('finance.fields.organisation'), children: v.organisation.name },
