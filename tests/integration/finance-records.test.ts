@@ -407,6 +407,20 @@ describe('statistics, export and the plan', () => {
     expect(drill.items.map((i) => i.organisationId).sort()).toEqual([a.id, b.id].sort());
   });
 
+  it('lists records for the bureau by enterprise or institution name, kind, year and status, a page at a time', async () => {
+    const res = await bureau.get('/api/v1/finance/records?scope=all&q=统计测试甲&kind=patent_pledge_loan&year=2021&status=verified&pageSize=1');
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(2);
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0]).toMatchObject({ organisation: { id: a.id }, kind: 'patent_pledge_loan', status: 'verified' });
+    const byBank = await bureau.get(`/api/v1/finance/records?scope=all&q=${encodeURIComponent('武威中心支公司')}&year=2021`);
+    expect(byBank.body.items.map((i: { organisation: { id: string } }) => i.organisation.id)).toEqual([b.id]);
+    // A % in the search is a character, not a wildcard.
+    expect((await bureau.get('/api/v1/finance/records?scope=all&q=%25')).body.total).toBe(0);
+    const submittedOnly = await bureau.get('/api/v1/finance/records?scope=all&q=统计测试甲&status=submitted');
+    expect(submittedOnly.body.items.map((i: { amountFen: number }) => i.amountFen)).toEqual([999_999_00]);
+  });
+
   it('exports the verified records as XLSX, filtered by year and kind', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/v1/finance/export?year=2021&kind=patent_pledge_loan', headers: { cookie: bureau.cookie! } });
     expect(res.statusCode).toBe(200);

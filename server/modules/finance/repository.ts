@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { users } from '../identity/schema.js';
 import { organisations } from '../organisations/schema.js';
@@ -72,7 +72,10 @@ export async function listRecords(db: DbOrTx, f: ListFilter, page: { limit: numb
   }
   if (f.kind) conds.push(eq(financeRecords.kind, f.kind));
   if (f.year) conds.push(signedInYear(f.year));
-  if (f.q) conds.push(ilike(financeRecords.institutionName, `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(financeRecords.institutionName, like), ilike(organisations.name, like))!);
+  }
   const where = conds.length ? and(...conds) : undefined;
   const order = f.desk ? [asc(financeRecords.submittedAt), asc(financeRecords.id)] : [desc(financeRecords.updatedAt), asc(financeRecords.id)];
   const items = await db
@@ -83,6 +86,6 @@ export async function listRecords(db: DbOrTx, f: ListFilter, page: { limit: numb
     .orderBy(...order)
     .limit(page.limit)
     .offset(page.offset);
-  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(financeRecords).where(where);
+  const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(financeRecords).innerJoin(organisations, eq(organisations.id, financeRecords.organisationId)).where(where);
   return { items, total: n!.n };
 }

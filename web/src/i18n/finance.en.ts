@@ -46,7 +46,7 @@ const financeEn: typeof financeZh = {
     year: 'Year signed',
     allYears: 'All years',
     allKinds: 'All kinds',
-    search: 'Financial institution',
+    search: 'Enterprise or financial institution',
     amountInvalid: 'Enter an amount in CNY with at most two decimals',
     removePatent: 'Remove this patent',
   },

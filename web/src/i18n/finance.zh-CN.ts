@@ -44,7 +44,7 @@ const financeZh = {
     year: '签订年份',
     allYears: '全部年份',
     allKinds: '全部类型',
-    search: '金融机构名称',
+    search: '企业或金融机构名称',
     amountInvalid: '请输入金额（元），最多两位小数',
     removePatent: '删除该专利',
   },
