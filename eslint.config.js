@@ -39,6 +39,22 @@ const DISTRICT_TIME_SYNTAX = [
   },
 ];
 
+/** Words a user reads come from the messages (web/src/i18n), so English works: no Chinese text written into JSX. */
+const MESSAGES_SYNTAX = [
+  {
+    selector: 'JSXText[value=/[\u3400-\u9fff]/]',
+    message: 'text shown to users comes from the messages: add a key to web/src/i18n/<namespace>.zh-CN.ts and .en.ts and use t()',
+  },
+  {
+    selector: 'JSXExpressionContainer > Literal[value=/[\u3400-\u9fff]/]',
+    message: 'text shown to users comes from the messages: add a key to web/src/i18n/<namespace>.zh-CN.ts and .en.ts and use t()',
+  },
+  {
+    selector: 'JSXAttribute > Literal[value=/[\u3400-\u9fff]/]',
+    message: 'a label, placeholder or suffix shown to users comes from the messages: add a key to web/src/i18n/<namespace>.zh-CN.ts and .en.ts and use t()',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'artifacts/**', 'node_modules/**', 'server/db/migrations/**'] },
   js.configs.recommended,
@@ -67,12 +83,12 @@ export default tseslint.config(
     },
   },
   {
-    // "Now" and dates in the browser's zone (decision 0028): the web shows and takes dates in 北京时间 whatever the
+    // Chinese written into JSX (English would show it), and "now" and dates in the browser's zone (decision 0028): the web shows and takes dates in 北京时间 whatever the
     // browser's zone, through components/district-time.ts (the one place allowed to read the browser's clock in a zone).
     files: ['web/src/**/*.{ts,tsx}'],
     ignores: ['web/src/components/district-time.ts'],
     rules: {
-      'no-restricted-syntax': ['error', ...DISTRICT_TIME_SYNTAX],
+      'no-restricted-syntax': ['error', ...DISTRICT_TIME_SYNTAX, ...MESSAGES_SYNTAX],
     },
   },
   {
