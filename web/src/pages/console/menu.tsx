@@ -226,7 +226,12 @@ export function visibleMenu(user: Me, hasPermission: (p: string) => boolean): En
   return CONSOLE_MENU.filter((e) => (!e.permission || hasPermission(e.permission)) && (!e.needsOrg || !!user.organisation));
 }
 
+/** The entry of a page: the longest entry path the page is at or under (/console/funding/experts is experts, not funding). */
 export function activeKey(pathname: string): ConsoleMenuKey {
-  const hit = CONSOLE_MENU.filter((e) => e.path !== '/console' && pathname.startsWith(e.path))[0];
+  let hit: Entry | undefined;
+  for (const e of CONSOLE_MENU) {
+    if (e.path === '/console' || !(pathname === e.path || pathname.startsWith(`${e.path}/`))) continue;
+    if (!hit || e.path.length > hit.path.length) hit = e;
+  }
   return hit?.key ?? 'overview';
 }
