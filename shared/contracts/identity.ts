@@ -172,9 +172,9 @@ export const listApiTokens = endpoint({
 export const createApiToken = endpoint({
   method: 'POST',
   path: '/api/v1/me/tokens',
-  summary: 'Create an API token; its secret is shown once',
+  summary: 'Create an API token; its secret is shown once. The owner re-enters their password (counted toward the sign-in lockout)',
   tags: ['identity'],
-  body: z.object({ name: z.string().trim().min(1).max(60), expiresInDays: z.number().int().min(1).max(730).optional() }),
+  body: z.object({ name: z.string().trim().min(1).max(60), expiresInDays: z.number().int().min(1).max(730).optional(), password: z.string().min(1).max(200) }),
   response: z.object({ token: ApiTokenView, secret: z.string() }),
 });
 

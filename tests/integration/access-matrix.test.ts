@@ -549,7 +549,7 @@ describe('object scopes: own, other organisation, other department', () => {
     const [n] = await env.db.select().from(notifications).where(eq(notifications.userId, u1.id));
     expect((await c2.post(`/api/v1/notifications/${n!.id}/read`)).status).toBe(404);
     expect((await c1.post(`/api/v1/notifications/${n!.id}/read`)).status).toBe(200);
-    const token = (await c1.post('/api/v1/me/tokens', { name: 'script' })).body.token;
+    const token = (await c1.post('/api/v1/me/tokens', { password: PASSWORD, name: 'script' })).body.token;
     expect((await c2.delete(`/api/v1/me/tokens/${token.id}`)).status).toBe(404);
     expect((await c1.get('/api/v1/me/tokens')).body.items).toHaveLength(1);
   });

@@ -28,7 +28,7 @@ async function tokensOf(userId: string) {
 describe('creating and listing tokens', () => {
   it('shows the secret once and stores only its hash and prefix', async () => {
     const { u, c } = await owner();
-    const res = await c.post('/api/v1/me/tokens', { name: 'CI export', expiresInDays: 30 });
+    const res = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'CI export', expiresInDays: 30 });
     expect(res.status).toBe(200);
     const { token, secret } = res.body;
     expect(secret).toMatch(/^cg_[A-Za-z0-9_-]{40,}$/);
@@ -49,22 +49,41 @@ describe('creating and listing tokens', () => {
   it('lists only the caller’s own tokens, newest first', async () => {
     const a = await owner();
     const b = await owner();
-    await a.c.post('/api/v1/me/tokens', { name: 'first' });
+    await a.c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'first' });
     env.clock.advance(5);
-    await a.c.post('/api/v1/me/tokens', { name: 'second' });
-    await b.c.post('/api/v1/me/tokens', { name: 'not yours' });
+    await a.c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'second' });
+    await b.c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'not yours' });
     const list = await a.c.get('/api/v1/me/tokens');
     expect(list.body.items.map((t: { name: string }) => t.name)).toEqual(['second', 'first']);
   });
 
   it('refuses bad input by field and creates nothing', async () => {
     const { u, c } = await owner();
-    const noName = await c.post('/api/v1/me/tokens', { name: '  ' });
+    const noName = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: '  ' });
     expect(noName.status).toBe(400);
     expect(noName.body.error.fields[0].path).toBe('name');
-    const tooLong = await c.post('/api/v1/me/tokens', { name: 'x', expiresInDays: 0 });
+    const tooLong = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x', expiresInDays: 0 });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.fields[0].path).toBe('expiresInDays');
+    expect(await tokensOf(u.id)).toHaveLength(0);
+  });
+
+  it('needs the owner\'s password, counts a wrong one toward the sign-in lockout, and creates nothing without it', async () => {
+    const { u, c } = await owner();
+    const missing = await c.post('/api/v1/me/tokens', { name: 'x' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields[0].path).toBe('password');
+    const wrong = await c.post('/api/v1/me/tokens', { password: 'not-the-password', name: 'x' });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].path).toBe('password');
+    const [after] = await env.db.select({ failed: users.failedLoginCount }).from(users).where(eq(users.id, u.id));
+    expect(after!.failed).toBe(1);
+    const [audit] = await env.db.select().from(auditLog).where(eq(auditLog.action, 'api_token.create')).orderBy(desc(auditLog.seq)).limit(1);
+    expect(audit).toMatchObject({ entityId: u.id, outcome: 'failure' });
+    for (let i = 0; i < 4; i++) await c.post('/api/v1/me/tokens', { password: 'not-the-password', name: 'x' });
+    const locked = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x' });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe('ACCOUNT_LOCKED');
     expect(await tokensOf(u.id)).toHaveLength(0);
   });
 
@@ -73,7 +92,7 @@ describe('creating and listing tokens', () => {
     await env.db.insert(apiTokens).values(
       Array.from({ length: MAX_API_TOKENS }, (_, i) => ({ userId: u.id, name: `t${i}`, prefix: 'cg_xxxxx', tokenHash: sha256(`${u.id}-${i}`) })),
     );
-    const res = await c.post('/api/v1/me/tokens', { name: 'one too many' });
+    const res = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'one too many' });
     expect(res.status).toBe(400);
     expect(res.body.error.fields[0].path).toBe('name');
     expect(await tokensOf(u.id)).toHaveLength(MAX_API_TOKENS);
@@ -82,14 +101,14 @@ describe('creating and listing tokens', () => {
   it('is closed to visitors', async () => {
     const anon = new TestClient(env.app);
     expect((await anon.get('/api/v1/me/tokens')).status).toBe(401);
-    expect((await anon.post('/api/v1/me/tokens', { name: 'x' })).status).toBe(401);
+    expect((await anon.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x' })).status).toBe(401);
   });
 });
 
 describe('using a token', () => {
   it('reads and writes as its owner without a CSRF token, and records its use', async () => {
     const { u, c } = await owner();
-    const { secret, token } = (await c.post('/api/v1/me/tokens', { name: 'script' })).body;
+    const { secret, token } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'script' })).body;
     const api = bearer(secret);
     const read = await api.get('/api/v1/notifications/unread-count');
     expect(read.status).toBe(200);
@@ -116,7 +135,7 @@ describe('using a token', () => {
 
   it('refuses an expired token', async () => {
     const { c } = await owner();
-    const { secret } = (await c.post('/api/v1/me/tokens', { name: 'short-lived', expiresInDays: 1 })).body;
+    const { secret } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'short-lived', expiresInDays: 1 })).body;
     expect((await bearer(secret).get('/api/v1/notifications/unread-count')).status).toBe(200);
     env.clock.advance(86_400);
     const res = await bearer(secret).get('/api/v1/notifications/unread-count');
@@ -127,15 +146,15 @@ describe('using a token', () => {
   it('refuses an unknown token and the token of a disabled user', async () => {
     expect((await bearer('cg_not-a-real-token-at-all').get('/api/v1/notifications/unread-count')).status).toBe(401);
     const { u, c } = await owner();
-    const { secret } = (await c.post('/api/v1/me/tokens', { name: 'x' })).body;
+    const { secret } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x' })).body;
     await env.db.update(users).set({ status: 'disabled' }).where(eq(users.id, u.id));
     expect((await bearer(secret).get('/api/v1/notifications/unread-count')).status).toBe(401);
   });
 
   it('cannot mint or revoke tokens (only a signed-in browser can)', async () => {
     const { u, c } = await owner();
-    const { secret, token } = (await c.post('/api/v1/me/tokens', { name: 'x' })).body;
-    const mint = await bearer(secret).post('/api/v1/me/tokens', { name: 'more' });
+    const { secret, token } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x' })).body;
+    const mint = await bearer(secret).post('/api/v1/me/tokens', { password: PASSWORD, name: 'more' });
     expect(mint.status).toBe(403);
     expect((await bearer(secret).delete(`/api/v1/me/tokens/${token.id}`)).status).toBe(403);
     expect(await tokensOf(u.id)).toHaveLength(1);
@@ -145,7 +164,7 @@ describe('using a token', () => {
 describe('revoking', () => {
   it('revokes one’s own token, which then stops working and leaves the list', async () => {
     const { c } = await owner();
-    const { secret, token } = (await c.post('/api/v1/me/tokens', { name: 'x' })).body;
+    const { secret, token } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'x' })).body;
     expect((await c.delete(`/api/v1/me/tokens/${token.id}`)).body).toEqual({ ok: true });
     expect((await bearer(secret).get('/api/v1/notifications/unread-count')).status).toBe(401);
     expect((await c.get('/api/v1/me/tokens')).body.items).toEqual([]);
@@ -157,7 +176,7 @@ describe('revoking', () => {
   it('answers 404 for another user’s token, which keeps working', async () => {
     const a = await owner();
     const b = await owner();
-    const { secret, token } = (await a.c.post('/api/v1/me/tokens', { name: 'a' })).body;
+    const { secret, token } = (await a.c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'a' })).body;
     const res = await b.c.delete(`/api/v1/me/tokens/${token.id}`);
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('NOT_FOUND');

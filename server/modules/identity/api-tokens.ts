@@ -4,8 +4,10 @@ import type { ApiTokenView } from '../../../shared/contracts/identity.js';
 import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { newSecret, sha256 } from '../../core/tokens.js';
-import type { DbOrTx, Tx } from '../../db/client.js';
+import type { Db, DbOrTx, Tx } from '../../db/client.js';
+import { withTx } from '../../db/tx.js';
 import { recordAudit } from '../audit/record-audit.js';
+import { reauthenticate } from './reauthenticate.js';
 import { apiTokens } from './schema.js';
 
 type TokenRow = typeof apiTokens.$inferSelect;
@@ -47,9 +49,18 @@ export async function listApiTokens(db: DbOrTx, actor: Actor) {
 /**
  * Create a token for machine clients. The secret is returned once and only its
  * SHA-256 is stored; its first eight characters stay visible as the prefix.
+ *
+ * The owner re-enters their password first (reauthenticate: counted toward the
+ * sign-in lockout): a token outlives the session and a password change, so a
+ * stolen session must not be able to leave itself one.
  */
-export async function createApiToken(tx: Tx, actor: Actor, input: { name: string; expiresInDays?: number }, now: Date) {
+export async function createApiToken(db: Db, actor: Actor, input: { name: string; expiresInDays?: number; password: string }, now: Date) {
   requireSession(actor);
+  await reauthenticate(db, actor, input.password, now, { action: 'api_token.create', entityType: 'user', entityId: ownerOf(actor) });
+  return withTx(db, (tx) => insertApiToken(tx, actor, input, now));
+}
+
+async function insertApiToken(tx: Tx, actor: Actor, input: { name: string; expiresInDays?: number }, now: Date) {
   const userId = ownerOf(actor);
   const active = await tx.select({ id: apiTokens.id }).from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
   if (active.length >= MAX_API_TOKENS) {

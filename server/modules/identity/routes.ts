@@ -111,9 +111,7 @@ export function identityRoutes(app: App): void {
 
   route(app, c.listApiTokens, { access: 'read:user' }, async ({ actor, deps }) => ({ items: await listApiTokens(deps.db, actor) }));
 
-  route(app, c.createApiToken, { access: 'update:user' }, async ({ actor, body, deps }) =>
-    withTx(deps.db, (tx) => createApiToken(tx, actor, body, deps.clock())),
-  );
+  route(app, c.createApiToken, { access: 'update:user' }, async ({ actor, body, deps }) => createApiToken(deps.db, actor, body, deps.clock()));
 
   route(app, c.revokeApiToken, { access: 'update:user' }, async ({ actor, params, deps }) => {
     await withTx(deps.db, (tx) => revokeApiToken(tx, actor, params.id, deps.clock()));

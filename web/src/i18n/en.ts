@@ -298,6 +298,7 @@ const en: Messages = {
       revoke: 'Revoke',
       revokeConfirm: 'Systems using this token will lose access. Revoke it?',
       revoked: 'Token revoked',
+      passwordHint: 'A token stays valid after you sign out or change your password, so confirm with your current password that it is you.',
     },
   },
   org: {

@@ -271,6 +271,7 @@ const zhCN = {
       revoke: '吊销',
       revokeConfirm: '吊销后使用此令牌的系统将无法访问，确定吊销吗？',
       revoked: '令牌已吊销',
+      passwordHint: '令牌在退出登录和修改密码后仍然有效，因此需要输入当前密码确认是您本人。',
     },
   },
   org: {

@@ -7,7 +7,7 @@ import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/fee
 import { formatDateTime } from '../../components/format';
 import { SecretModal } from '../../components/SecretModal';
 
-type Values = { name: string; expiresInDays?: number | null };
+type Values = { name: string; expiresInDays?: number | null; password: string };
 
 export function ApiTokens() {
   const { t } = useTranslation();
@@ -74,7 +74,7 @@ export function ApiTokens() {
           preserve={false}
           onFinish={(v) =>
             create.mutate(
-              { name: v.name, expiresInDays: v.expiresInDays ?? undefined },
+              { name: v.name, expiresInDays: v.expiresInDays ?? undefined, password: v.password },
               {
                 onSuccess: (r) => {
                   setCreating(false);
@@ -90,6 +90,9 @@ export function ApiTokens() {
           </Form.Item>
           <Form.Item name="expiresInDays" label={t('profile.tokens.expiresInDays')}>
             <InputNumber min={1} max={730} style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="password" label={t('auth.passwordChange.current')} extra={t('profile.tokens.passwordHint')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Input.Password autoComplete="current-password" data-testid="token-password" />
           </Form.Item>
         </Form>
       </Modal>
