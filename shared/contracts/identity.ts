@@ -128,9 +128,9 @@ export const confirmTotp = endpoint({
 export const disableTotp = endpoint({
   method: 'POST',
   path: '/api/v1/auth/totp/disable',
-  summary: 'Turn off TOTP (needs a current code)',
+  summary: 'Turn off TOTP (needs a current code and the password, counted toward the sign-in lockout)',
   tags: ['identity'],
-  body: z.object({ code: z.string().regex(/^\d{6}$/) }),
+  body: z.object({ code: z.string().regex(/^\d{6}$/), password: z.string().min(1).max(200) }),
   response: SessionView,
 });
 

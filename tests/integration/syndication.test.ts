@@ -89,7 +89,7 @@ describe('syndication API', () => {
   async function tokenClient(roles: Parameters<typeof createUser>[1]['roles'], organisationId: string | null) {
     const u = await createUser(env.db, { roles, organisationId });
     const c = await signIn(env.app, u.username, PASSWORD);
-    const t = await c.post('/api/v1/me/tokens', { name: '市科技成果网同步' });
+    const t = await c.post('/api/v1/me/tokens', { password: PASSWORD, name: '市科技成果网同步' });
     expect(t.status).toBe(200);
     const bearer = new TestClient(env.app);
     bearer.headers.authorization = `Bearer ${t.body.secret}`;

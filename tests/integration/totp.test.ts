@@ -229,17 +229,31 @@ describe('disabling', () => {
     const c = await pendingSignIn(u.username);
     await c.post('/api/v1/auth/totp/verify', { code: codeFor(secret) });
     env.clock.advance(30);
-    const wrong = await c.post('/api/v1/auth/totp/disable', { code: wrongCodeFor(secret) });
+    const wrong = await c.post('/api/v1/auth/totp/disable', { password: PASSWORD, code: wrongCodeFor(secret) });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields[0].path).toBe('code');
     expect((await storedUser(u.id)).totpEnabled).toBe(true);
-    const ok = await c.post('/api/v1/auth/totp/disable', { code: codeFor(secret) });
+    const ok = await c.post('/api/v1/auth/totp/disable', { password: PASSWORD, code: codeFor(secret) });
     expect(ok.status).toBe(200);
     expect(ok.body.user.totpEnabled).toBe(false);
     expect(await storedUser(u.id)).toMatchObject({ totpEnabled: false, totpSecret: null });
     const fresh = await signIn(u.username);
     expect((await fresh.get('/api/v1/session')).body.mfaPending).toBe(false);
-    expect((await fresh.post('/api/v1/auth/totp/disable', { code: '123456' })).status).toBe(409);
+    expect((await fresh.post('/api/v1/auth/totp/disable', { password: PASSWORD, code: '123456' })).status).toBe(409);
+  });
+
+  it('needs the password too: a wrong one is counted toward the lockout and the second factor stays on', async () => {
+    const { u, secret } = await staffWithTotp();
+    const c = await pendingSignIn(u.username);
+    await c.post('/api/v1/auth/totp/verify', { code: codeFor(secret) });
+    env.clock.advance(30);
+    const missing = await c.post('/api/v1/auth/totp/disable', { code: codeFor(secret) });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.fields[0].path).toBe('password');
+    const wrong = await c.post('/api/v1/auth/totp/disable', { password: 'not-the-password', code: codeFor(secret) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields[0].path).toBe('password');
+    expect(await storedUser(u.id)).toMatchObject({ totpEnabled: true, failedLoginCount: 1 });
   });
 
   it('cannot be done with an API token', async () => {
@@ -247,8 +261,8 @@ describe('disabling', () => {
     const c = await pendingSignIn(u.username);
     await c.post('/api/v1/auth/totp/verify', { code: codeFor(secret) });
     env.clock.advance(30);
-    const { secret: bearer } = (await c.post('/api/v1/me/tokens', { name: 'script' })).body;
-    const res = await new TestClient(env.app).post('/api/v1/auth/totp/disable', { code: codeFor(secret) }, { authorization: `Bearer ${bearer}` });
+    const { secret: bearer } = (await c.post('/api/v1/me/tokens', { password: PASSWORD, name: 'script' })).body;
+    const res = await new TestClient(env.app).post('/api/v1/auth/totp/disable', { password: PASSWORD, code: codeFor(secret) }, { authorization: `Bearer ${bearer}` });
     expect(res.status).toBe(403);
     expect((await storedUser(u.id)).totpEnabled).toBe(true);
   });

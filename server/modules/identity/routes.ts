@@ -99,7 +99,7 @@ export function identityRoutes(app: App): void {
   });
 
   route(app, c.disableTotp, { access: 'manage:totp' }, async ({ actor, body, deps }) => {
-    await disableTotp(deps.db, actor, body.code, deps.clock());
+    await disableTotp(deps.db, actor, body, deps.clock());
     return currentSessionView(deps, actor.userId!, actor.sessionId, actor);
   });
 

@@ -6,6 +6,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { withTx } from '../../db/tx.js';
 import { recordAudit } from '../audit/record-audit.js';
 import { loadUser, type UserWithContext } from './repository.js';
+import { reauthenticate } from './reauthenticate.js';
 import { users } from './schema.js';
 import { acceptTotpCode, newTotpSecret, totpFor } from './totp-codes.js';
 
@@ -53,7 +54,11 @@ export async function confirmTotp(db: Db, actor: Actor, code: string, now: Date)
 }
 
 /** Turn the second factor off; a current code proves the user still holds it. */
-export async function disableTotp(db: Db, actor: Actor, code: string, now: Date): Promise<void> {
+export async function disableTotp(db: Db, actor: Actor, input: { code: string; password: string }, now: Date): Promise<void> {
+  const { code } = input;
+  // The password first (reauthenticate: counted toward the sign-in lockout), so an open session
+  // with a guessed or shoulder-surfed code cannot take the second factor off.
+  await reauthenticate(db, actor, input.password, now, { action: 'user.totp_disable', entityType: 'user', entityId: actor.userId });
   const outcome = await withTx(db, async (tx) => {
     const user = await currentUser(tx, actor);
     if (!user.totpEnabled || !user.totpSecret) {

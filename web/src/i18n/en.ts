@@ -279,7 +279,7 @@ const en: Messages = {
       confirm: 'Turn on',
       confirmed: 'Two-step verification is on',
       disable: 'Turn off two-step verification',
-      disableHint: 'Enter a current code to turn it off.',
+      disableHint: 'Enter your password and a current code to turn it off.',
       disabled: 'Two-step verification is off',
     },
     tokens: {

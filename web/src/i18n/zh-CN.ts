@@ -252,7 +252,7 @@ const zhCN = {
       confirm: '完成启用',
       confirmed: '两步验证已启用',
       disable: '停用两步验证',
-      disableHint: '输入当前的动态验证码以停用。',
+      disableHint: '输入登录密码和当前的动态验证码以停用。',
       disabled: '两步验证已停用',
     },
     tokens: {

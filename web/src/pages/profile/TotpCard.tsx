@@ -5,11 +5,19 @@ import { useConfirmTotp, useDisableTotp, useEnrolTotp } from '../../api/hooks/se
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useSuccessToast } from '../../components/feedback';
 
-function CodeForm({ onSubmit, loading, submitText, testId }: { onSubmit: (code: string, form: FormInstance<{ code: string }>) => void; loading: boolean; submitText: string; testId: string }) {
+type CodeValues = { code: string; password?: string };
+
+/** A current code; with `withPassword`, the account password too (turning the second factor off). */
+function CodeForm({ onSubmit, loading, submitText, testId, withPassword = false }: { onSubmit: (values: CodeValues, form: FormInstance<CodeValues>) => void; loading: boolean; submitText: string; testId: string; withPassword?: boolean }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ code: string }>();
+  const [form] = Form.useForm<CodeValues>();
   return (
-    <Form form={form} layout="inline" onFinish={(v) => onSubmit(v.code, form)} style={{ rowGap: 8 }}>
+    <Form form={form} layout="inline" onFinish={(v) => onSubmit(v, form)} style={{ rowGap: 8 }}>
+      {withPassword && (
+        <Form.Item name="password" rules={[{ required: true, message: t('validation.required') }]}>
+          <Input.Password placeholder={t('auth.passwordChange.current')} autoComplete="current-password" style={{ width: 200 }} data-testid={`${testId}-password`} />
+        </Form.Item>
+      )}
       <Form.Item name="code" rules={[{ required: true, pattern: /^\d{6}$/, message: t('validation.code6') }]}>
         <Input placeholder={t('profile.totp.code')} inputMode="numeric" maxLength={6} autoComplete="one-time-code" style={{ width: 160 }} data-testid={`${testId}-code`} />
       </Form.Item>
@@ -42,9 +50,10 @@ export function TotpCard({ me }: { me: Me }) {
           <ErrorAlert error={disable.error} />
           <CodeForm
             testId="totp-disable"
+            withPassword
             submitText={t('profile.totp.disable')}
             loading={disable.isPending}
-            onSubmit={(code, form) => disable.mutate({ code }, { onSuccess: () => ok(t('profile.totp.disabled')), onError: (e) => applyFieldErrors(form, e) })}
+            onSubmit={({ code, password = '' }, form) => disable.mutate({ code, password }, { onSuccess: () => ok(t('profile.totp.disabled')), onError: (e) => applyFieldErrors(form, e) })}
           />
         </Space>
       ) : enrol.data ? (
@@ -64,7 +73,7 @@ export function TotpCard({ me }: { me: Me }) {
             testId="totp-confirm"
             submitText={t('profile.totp.confirm')}
             loading={confirm.isPending}
-            onSubmit={(code, form) =>
+            onSubmit={({ code }, form) =>
               confirm.mutate({ code }, { onSuccess: () => { enrol.reset(); ok(t('profile.totp.confirmed')); }, onError: (e) => applyFieldErrors(form, e) })
             }
           />
