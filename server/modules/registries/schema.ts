@@ -436,6 +436,48 @@ export const demoZones = pgTable(
   ],
 );
 
+// ───────────────────────────── Innovation platforms (tasks 3, 10) ─────────────────────────────
+
+/**
+ * 创新平台: key labs, engineering and enterprise technology centres, new R&D
+ * institutions, academician workstations, industrial (demonstration) bases;
+ * owned by the host organisation (依托单位).
+ */
+export const platforms = pgTable(
+  'platforms',
+  {
+    ...entryColumns(),
+    /** The host organisation. */
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    name: text().notNull(),
+    /** key_lab | engineering_centre | enterprise_tech_centre | new_rd_institution | academician_workstation | industrial_base | other */
+    platformType: text().notNull(),
+    /** national | provincial | municipal | district */
+    level: text().notNull(),
+    /** Partner universities or institutes (产学研), free text. */
+    partners: text().array().notNull().default(sql`'{}'`),
+    /** Tech-field code (shared/taxonomies). */
+    techField: text(),
+    /** Pillar-industry code (shared/taxonomies). */
+    pillarIndustry: text(),
+    recognisedOn: date(),
+    recognisedBy: text(),
+    summary: text().notNull().default(''),
+    /** Open to other enterprises and researchers (task 10). */
+    openToOthers: boolean().notNull().default(false),
+    sharedResources: text(),
+  },
+  (t) => [
+    index('platforms_public').on(t.status, t.publishedAt),
+    index('platforms_search').using('gin', t.searchVector),
+    index('platforms_name_trgm').using('gin', sql`${t.name} gin_trgm_ops`),
+    index().on(t.organisationId),
+    index().on(t.level, t.recognisedOn),
+  ],
+);
+
 // ───────────────────────────── Review of every registry ─────────────────────────────
 
 /**
@@ -446,7 +488,7 @@ export const registryRevisions = pgTable(
   'registry_revisions',
   {
     id: uuid().primaryKey().defaultRandom(),
-    /** institution | broker | space | alliance | demo_zone */
+    /** institution | broker | space | alliance | demo_zone | platform */
     kind: text().notNull(),
     entryId: uuid().notNull(),
     number: integer().notNull(),
