@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { PillarIndustryCode, TechFieldCode } from '../taxonomies/refs.js';
 import { endpoint, Id, IdParams, IsoDateTime, PageQuery, pageOf } from './endpoint.js';
 
 /**
  * The innovation-ecosystem registries (issue 7): service institutions (task 6),
  * brokers and transfer talent (task 11), maker spaces and incubators (task 9),
- * alliances (task 4), demonstration zones and bases (task 5). Each entry is
+ * alliances (task 4), demonstration zones and bases (task 5), innovation
+ * platforms (创新平台: key labs, engineering centres, R&D institutions; tasks 3
+ * and 10). Each entry is
  * submitted by its owner and reviewed by the bureau; changes to a published
  * entry are reviewed too while the approved version stays public.
  * Workflow: docs/workflows/registries.md.
  */
 
-export const REGISTRY_KINDS = ['institution', 'broker', 'space', 'alliance', 'demo_zone'] as const;
+export const REGISTRY_KINDS = ['institution', 'broker', 'space', 'alliance', 'demo_zone', 'platform'] as const;
 export const RegistryKind = z.enum(REGISTRY_KINDS);
 export type RegistryKind = z.infer<typeof RegistryKind>;
 /** URL segment of each kind. */
@@ -20,6 +23,7 @@ export const KIND_PATH: Record<RegistryKind, string> = {
   space: 'spaces',
   alliance: 'alliances',
   demo_zone: 'demo-zones',
+  platform: 'platforms',
 };
 
 export const ENTRY_STATUSES = ['draft', 'submitted', 'returned', 'published', 'withdrawn'] as const;
@@ -47,6 +51,9 @@ export const PROJECT_STATUSES = ['planned', 'ongoing', 'completed', 'suspended']
 export const ZONE_KINDS = ['zone', 'base', 'park'] as const;
 export const ZONE_LEVELS = ['municipal', 'provincial', 'national'] as const;
 export const ZONE_STAGES = ['cultivating', 'built', 'recognised'] as const;
+/** Innovation platform types: 重点实验室, 工程技术研究中心, 企业技术中心, 新型研发机构, 院士专家工作站, 产业（示范）基地, 其他. */
+export const PLATFORM_TYPES = ['key_lab', 'engineering_centre', 'enterprise_tech_centre', 'new_rd_institution', 'academician_workstation', 'industrial_base', 'other'] as const;
+export const PLATFORM_LEVELS = ['national', 'provincial', 'municipal', 'district'] as const;
 /** Criteria of the demonstration-institution scoring scheme, with the default weights. */
 export const SCORE_CRITERIA = ['basics', 'deals', 'capacity', 'management', 'reputation'] as const;
 export const DEFAULT_WEIGHTS: Record<(typeof SCORE_CRITERIA)[number], number> = { basics: 10, deals: 30, capacity: 30, management: 20, reputation: 10 };
@@ -157,12 +164,38 @@ export const DemoZoneContent = z
   });
 export type DemoZoneContent = z.infer<typeof DemoZoneContent>;
 
+/**
+ * An innovation platform (创新平台) hosted by the entry's organisation, built
+ * with partner universities or institutes (产学研), recognised at a level by a
+ * body. When open to others (task 10), what is shared must be said.
+ */
+export const PlatformContent = z
+  .object({
+    name: Text(120),
+    platformType: z.enum(PLATFORM_TYPES),
+    level: z.enum(PLATFORM_LEVELS),
+    partners: z.array(Text(120)).max(30).default([]),
+    /** Technology field code (shared/taxonomies tech fields, e.g. F04 or F04.05). */
+    techField: TechFieldCode.nullish().transform((v) => v ?? null),
+    /** Pillar-industry code of the district. */
+    pillarIndustry: PillarIndustryCode.nullish().transform((v) => v ?? null),
+    recognisedOn: OptDate,
+    recognisedBy: Opt(120),
+    summary: z.string().trim().max(4000).default(''),
+    openToOthers: z.boolean().default(false),
+    sharedResources: Opt(2000),
+  })
+  .refine((c) => !c.openToOthers || c.sharedResources, { message: 'say what is shared with others', path: ['sharedResources'] })
+  .refine((c) => !c.recognisedOn || c.recognisedBy, { message: 'a recognised platform needs the recognising body', path: ['recognisedBy'] });
+export type PlatformContent = z.infer<typeof PlatformContent>;
+
 export const CONTENT_SCHEMAS = {
   institution: InstitutionContent,
   broker: BrokerContent,
   space: SpaceContent,
   alliance: AllianceContent,
   demo_zone: DemoZoneContent,
+  platform: PlatformContent,
 } as const;
 
 // ───── views ─────
@@ -223,6 +256,8 @@ export const DirectoryQuery = PageQuery.extend({
   grade: BrokerGrade.optional(),
   /** zone stage */
   stage: z.enum(ZONE_STAGES).optional(),
+  /** platform: only those open to enterprises (true) or only closed ones (false) */
+  open: z.enum(['true', 'false']).optional(),
 });
 export const DirectoryPage = pageOf(DirectoryItem).extend({
   mode: z.enum(['none', 'and', 'or', 'fuzzy']),
@@ -408,7 +443,8 @@ export const brokers = kindEndpoints('broker');
 export const spaces = kindEndpoints('space');
 export const alliances = kindEndpoints('alliance');
 export const demoZones = kindEndpoints('demo_zone');
-export const KIND_ENDPOINTS = { institution: institutions, broker: brokers, space: spaces, alliance: alliances, demo_zone: demoZones } as const;
+export const platforms = kindEndpoints('platform');
+export const KIND_ENDPOINTS = { institution: institutions, broker: brokers, space: spaces, alliance: alliances, demo_zone: demoZones, platform: platforms } as const;
 
 const sub = <B extends z.ZodType, P extends z.ZodType>(method: 'POST' | 'PUT', path: string, summary: string, body: B, params: P) =>
   endpoint({ method, path, summary, tags: ['registries'], params, body, response: EntryView });

@@ -1,11 +1,12 @@
 import type { RegistryKind } from '../../../shared/contracts/registries.js';
+import { pillarIndustries, techFields } from '../../../shared/taxonomies/index.js';
 
 /**
  * Spreadsheet columns of each registry (export headers; import accepts the
  * same headers). Enumerations are written in Chinese and read as Chinese or
  * as their codes; list cells are separated by ；, 、 or commas.
  */
-export type Column = { key: string; header: string; list?: boolean; enumZh?: Record<string, string>; number?: boolean };
+export type Column = { key: string; header: string; list?: boolean; enumZh?: Record<string, string>; number?: boolean; boolean?: boolean };
 
 export const LEVEL_ZH = { none: '未认定', municipal: '市级', provincial: '省级', national: '国家级' };
 export const TYPE_ZH = { trading: '技术交易', evaluation: '评估评价', financing: '投融资', consulting: '咨询', legal: '法律服务', ip_agency: '知识产权代理', testing: '检验检测' };
@@ -15,6 +16,20 @@ export const SPEC_ZH = { professional: '专业化', general: '综合' };
 export const ZONE_KIND_ZH = { zone: '示范区', base: '示范基地', park: '园区' };
 export const ZONE_LEVEL_ZH = { municipal: '市级', provincial: '省级', national: '国家级' };
 export const STAGE_ZH = { cultivating: '培育中', built: '已建成', recognised: '已认定' };
+export const PLATFORM_TYPE_ZH = {
+  key_lab: '重点实验室',
+  engineering_centre: '工程技术研究中心',
+  enterprise_tech_centre: '企业技术中心',
+  new_rd_institution: '新型研发机构',
+  academician_workstation: '院士专家工作站',
+  industrial_base: '产业（示范）基地',
+  other: '其他',
+};
+export const PLATFORM_LEVEL_ZH = { national: '国家级', provincial: '省级', municipal: '市级', district: '区级' };
+export const YES_NO_ZH = { true: '是', false: '否' };
+/** Tech fields and pillar industries are written by their Chinese names and read as names or codes. */
+const TECH_FIELD_ZH = Object.fromEntries(techFields().flatMap((f) => [[f.code, f.name] as const, ...f.children.map((c) => [c.code, c.name] as const)]));
+const PILLAR_ZH = Object.fromEntries(pillarIndustries().map((p) => [p.code, p.name] as const));
 export const STATUS_ZH: Record<string, string> = { draft: '草稿', submitted: '待审核', returned: '已退回', published: '已公开', withdrawn: '已撤下' };
 
 export const COLUMNS: Record<RegistryKind, Column[]> = {
@@ -74,6 +89,19 @@ export const COLUMNS: Record<RegistryKind, Column[]> = {
     { key: 'cultivatingSince', header: '培育起始日期' },
     { key: 'builtOn', header: '建成日期' },
     { key: 'recognisedOn', header: '认定日期' },
+  ],
+  platform: [
+    { key: 'name', header: '平台名称' },
+    { key: 'platformType', header: '平台类型', enumZh: PLATFORM_TYPE_ZH },
+    { key: 'level', header: '级别', enumZh: PLATFORM_LEVEL_ZH },
+    { key: 'partners', header: '合作高校院所', list: true },
+    { key: 'techField', header: '技术领域', enumZh: TECH_FIELD_ZH },
+    { key: 'pillarIndustry', header: '主导产业', enumZh: PILLAR_ZH },
+    { key: 'recognisedOn', header: '认定日期' },
+    { key: 'recognisedBy', header: '认定部门' },
+    { key: 'summary', header: '简介' },
+    { key: 'openToOthers', header: '对外开放', enumZh: YES_NO_ZH, boolean: true },
+    { key: 'sharedResources', header: '开放共享内容' },
   ],
 };
 

@@ -8,7 +8,7 @@ import { COLUMNS, STATUS_ZH } from './columns.js';
 import { districtDate } from './dates.js';
 import { contentOf, type EntryRow, KINDS } from './kinds.js';
 
-const KIND_TITLE: Record<RegistryKind, string> = { institution: '技术转移服务机构', broker: '技术经纪人', space: '众创空间孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区和基地' };
+const KIND_TITLE: Record<RegistryKind, string> = { institution: '技术转移服务机构', broker: '技术经纪人', space: '众创空间孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区和基地', platform: '创新平台' };
 /** Rows per export; the header says when more matched. */
 export const EXPORT_LIMIT = 50_000;
 

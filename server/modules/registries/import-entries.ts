@@ -19,13 +19,18 @@ export const IMPORT_MAX_ROWS = 5_000;
 
 function cellValue(col: (typeof COLUMNS)[RegistryKind][number], raw: string): unknown {
   const text = raw.trim();
-  if (text === '') return col.list ? [] : null;
+  // An empty yes/no cell takes the field's default.
+  if (text === '') return col.list ? [] : col.boolean ? undefined : null;
   const code = (v: string) => {
     if (!col.enumZh) return v;
     const hit = Object.entries(col.enumZh).find(([k, zh]) => k === v || zh === v);
     return hit ? hit[0] : v;
   };
   if (col.list) return splitList(text).map(code);
+  if (col.boolean) {
+    const c = code(text);
+    return c === 'true' ? true : c === 'false' ? false : text;
+  }
   if (col.number) return Number(text.replace(/,/g, ''));
   return code(text);
 }

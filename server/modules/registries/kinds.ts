@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { CONTENT_SCHEMAS, KIND_PATH, type RegistryKind } from '../../../shared/contracts/registries.js';
 import type { Ownership } from '../../core/access.js';
 import type { WeightedText } from '../search/index.js';
-import { alliances, brokers, demoZones, institutions, spaces } from './schema.js';
+import { pillarIndustry, techField } from '../../../shared/taxonomies/index.js';
+import { alliances, brokers, demoZones, institutions, platforms, spaces } from './schema.js';
 
 /**
  * What differs between the registries: the table, the reviewed content (its
@@ -46,7 +47,7 @@ export type KindDef = {
   /** The body text for snippets, as SQL on `l`. */
   bodyColumn: SQL;
   /** Directory filters of this kind. */
-  filters: (f: { type?: string; level?: string; grade?: string; stage?: string }) => SQL[];
+  filters: (f: { type?: string; level?: string; grade?: string; stage?: string; open?: 'true' | 'false' }) => SQL[];
   path: string;
 };
 
@@ -65,6 +66,16 @@ const TYPE_ZH: Record<string, string> = {
 const SPACE_ZH: Record<string, string> = { maker_space: '众创空间', incubator: '孵化器', accelerator: '加速器', star_space: '星创天地' };
 const GRADE_ZH: Record<string, string> = { junior: '初级技术经纪人', intermediate: '中级技术经纪人', senior: '高级技术经理人' };
 const LEVEL_ZH: Record<string, string> = { national: '国家级', provincial: '省级', municipal: '市级', none: '' };
+const PLATFORM_ZH: Record<string, string> = {
+  key_lab: '重点实验室',
+  engineering_centre: '工程技术研究中心',
+  enterprise_tech_centre: '企业技术中心',
+  new_rd_institution: '新型研发机构',
+  academician_workstation: '院士专家工作站',
+  industrial_base: '产业示范基地',
+  other: '',
+};
+const PLATFORM_LEVEL_ZH: Record<string, string> = { ...LEVEL_ZH, district: '区级' };
 
 function keysOf(schema: z.ZodType): string[] {
   // Object schemas wrapped in refinements keep their shape on the inner type.
@@ -171,6 +182,42 @@ export const KINDS: Record<RegistryKind, KindDef> = {
       ...(f.stage ? [sql`l.stage = ${f.stage}`] : []),
     ],
     path: KIND_PATH.demo_zone,
+  },
+  platform: {
+    kind: 'platform',
+    entity: 'platform',
+    table: platforms as unknown as KindDef['table'],
+    sqlName: 'platforms',
+    schema: CONTENT_SCHEMAS.platform as unknown as KindDef['schema'],
+    keys: keysOf(CONTENT_SCHEMAS.platform),
+    ownership: orgOwned,
+    texts: (r, org) => ({
+      A: r.name,
+      B: [
+        PLATFORM_ZH[String(r.platformType)] || null,
+        PLATFORM_LEVEL_ZH[String(r.level)] || null,
+        r.techField ? (techField(String(r.techField))?.name ?? null) : null,
+        r.pillarIndustry ? (pillarIndustry(String(r.pillarIndustry))?.name ?? null) : null,
+        r.openToOthers ? '开放共享' : null,
+      ],
+      C: [s(r.summary), ...arr(r.partners), s(r.sharedResources)],
+      D: [s(r.recognisedBy), org],
+    }),
+    facets: (r) => ({
+      platformType: r.platform_type,
+      level: r.level,
+      techField: r.tech_field ?? null,
+      pillarIndustry: r.pillar_industry ?? null,
+      openToOthers: r.open_to_others === true,
+    }),
+    facetColumns: sql`l.platform_type, l.level, l.tech_field, l.pillar_industry, l.open_to_others`,
+    bodyColumn: sql`l.summary`,
+    filters: (f) => [
+      ...(f.type ? [sql`l.platform_type = ${f.type}`] : []),
+      ...(f.level ? [sql`l.level = ${f.level}`] : []),
+      ...(f.open ? [sql`l.open_to_others = ${f.open === 'true'}`] : []),
+    ],
+    path: KIND_PATH.platform,
   },
 };
 

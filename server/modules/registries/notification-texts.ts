@@ -1,7 +1,7 @@
 import { defineNotificationTemplates, param as s } from '../notifications/templates.js';
 
-const KIND_ZH: Record<string, string> = { institution: '服务机构', broker: '技术经纪人', space: '众创空间/孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区/基地' };
-const KIND_EN: Record<string, string> = { institution: 'service institution', broker: 'broker profile', space: 'maker space', alliance: 'alliance', demo_zone: 'demonstration zone' };
+const KIND_ZH: Record<string, string> = { institution: '服务机构', broker: '技术经纪人', space: '众创空间/孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区/基地', platform: '创新平台' };
+const KIND_EN: Record<string, string> = { institution: 'service institution', broker: 'broker profile', space: 'maker space', alliance: 'alliance', demo_zone: 'demonstration zone', platform: 'innovation platform' };
 
 defineNotificationTemplates({
   'registry.submitted': (p) => ({

@@ -33,3 +33,5 @@ registry('broker', ['broker'], 'own', {
 registry('space', ['org_admin', 'service_member', 'enterprise_member'], 'org');
 registry('alliance', ['org_admin', 'enterprise_member', 'researcher', 'service_member'], 'org');
 registry('demo_zone', ['org_admin', 'dept_reporter'], 'org');
+// Innovation platforms: registered by their host organisation, like maker spaces.
+registry('platform', ['org_admin', 'service_member', 'enterprise_member'], 'org');

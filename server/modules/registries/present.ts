@@ -3,6 +3,7 @@ import type { EntryView, RegistryKind } from '../../../shared/contracts/registri
 import { type Actor, can } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
+import { publishedFacilitiesOf } from '../facilities/lookups.js';
 import { daysUntil } from './dates.js';
 import { contentOf, type EntryRow, KINDS } from './kinds.js';
 import { findEntry, organisationName, revisionsOf, type RevisionRow } from './repository.js';
@@ -119,6 +120,10 @@ async function details(db: DbOrTx, kind: RegistryKind, row: EntryRow, inside: bo
         summary: p.summary,
       })),
     };
+  }
+  if (kind === 'platform') {
+    // An open platform links to its host's published shared facilities (the facilities directory).
+    return { facilities: row.openToOthers === true && row.organisationId ? await publishedFacilitiesOf(db, row.organisationId) : [] };
   }
   return { evidenceFileIds: inside ? (row.evidenceFileIds ?? []) : [] };
 }

@@ -46,6 +46,7 @@ const consoleEn: typeof consoleZh = {
     registrySpace: 'Maker spaces',
     registryAlliance: 'Alliances',
     registryDemoZone: 'Demonstration zones',
+    registryPlatform: 'Innovation platforms',
     institutionScoring: 'Demonstration scoring',
     vouchers: 'Innovation vouchers',
     voucherReview: 'Voucher review',

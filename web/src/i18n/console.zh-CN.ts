@@ -44,6 +44,7 @@ const consoleZh = {
     registrySpace: '众创空间登记',
     registryAlliance: '产业联盟登记',
     registryDemoZone: '示范区登记',
+    registryPlatform: '创新平台登记',
     institutionScoring: '示范机构评价',
     vouchers: '创新券',
     voucherReview: '创新券审核',

@@ -118,6 +118,7 @@ const en: Messages = {
     space: 'Maker spaces, incubators, accelerators and rural star spaces, with the enterprises and teams they host.',
     alliance: 'Industry technology innovation alliances: lead units, members and joint projects.',
     demo_zone: 'Technology-transfer demonstration zones and bases and how far each has come.',
+    platform: 'Key laboratories, engineering centres, new R&D institutions and other innovation platforms, and the facilities they open to enterprises.',
     fundingAwards: 'Pre-guidance, post-award and post-subsidy funding: proposed and final award lists, open to objection during the public notice.',
   },
   comingSoon: {

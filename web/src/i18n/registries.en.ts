@@ -2,13 +2,14 @@ import type registriesZh from './registries.zh-CN';
 
 /** Messages of the registries (English). */
 const registriesEn: typeof registriesZh = {
-  kinds: { institution: 'Technology-transfer service institutions', broker: 'Technology brokers', space: 'Maker spaces and incubators', alliance: 'Industry technology innovation alliances', demo_zone: 'Demonstration zones and bases' },
+  kinds: { institution: 'Technology-transfer service institutions', broker: 'Technology brokers', space: 'Maker spaces and incubators', alliance: 'Industry technology innovation alliances', demo_zone: 'Demonstration zones and bases', platform: 'Innovation platforms' },
   subtitles: {
     institution: 'Institutions for technology trading, evaluation, investment and financing, consulting, legal services, IP agency and testing, including recognised demonstration institutions.',
     broker: 'Trained and graded technology brokers and managers, and provincial and municipal professional transfer talents.',
     space: 'Maker spaces, technology business incubators, accelerators and rural star spaces.',
     alliance: 'Industry technology innovation alliances around the pillar industries, and their joint projects.',
     demo_zone: 'Demonstration zones, bases and parks for the transformation of achievements.',
+    platform: 'Key laboratories, engineering research centres, enterprise technology centres, new R&D institutions, academician workstations and industrial bases built by enterprises with universities and institutes, and the facilities they open to others.',
   },
   searchPlaceholder: 'Search, e.g. “sweet sorghum”, “intellectual property”',
   broader: 'Nothing contains every word; showing results with some of them.',
@@ -24,19 +25,27 @@ const registriesEn: typeof registriesZh = {
   specialisations: { professional: 'Specialised', general: 'General' },
   zoneKinds: { zone: 'Demonstration zone', base: 'Demonstration base', park: 'Park' },
   stages: { cultivating: 'Being cultivated', built: 'Built', recognised: 'Recognised' },
+  platformTypes: {
+    key_lab: 'Key laboratory', engineering_centre: 'Engineering research centre', enterprise_tech_centre: 'Enterprise technology centre', new_rd_institution: 'New R&D institution',
+    academician_workstation: 'Academician workstation', industrial_base: 'Industrial (demonstration) base', other: 'Other',
+  },
+  platformLevels: { national: 'National', provincial: 'Provincial', municipal: 'Municipal', district: 'District' },
+  yesNo: { true: 'Yes', false: 'No' },
+  filters: { type: 'Type', level: 'Level', open: 'Open to enterprises only', openTag: 'Open to others' },
   talent: { provincial: 'Provincial transfer talent', municipal: 'Municipal transfer talent' },
   fields: {
     name: 'Name', types: 'Service types', summary: 'Summary', address: 'Address', regionCode: 'Region code', contactName: 'Contact', contactPhone: 'Phone',
     contactEmail: 'E-mail', website: 'Website', recognitionLevel: 'Demonstration level', certificateNo: 'Certificate no.', recognisedOn: 'Recognised on', validUntil: 'Valid until',
     grade: 'Grade', expertise: 'Expertise', bio: 'Biography', phone: 'Phone', email: 'E-mail', kind: 'Type', level: 'Level', specialisation: 'Specialised / general',
     field: 'Field', operatorName: 'Operator', areaSqm: 'Area (m²)', services: 'Services', foundedOn: 'Founded on', stage: 'Stage',
-    cultivatingSince: 'Cultivated since', builtOn: 'Built on', organisation: 'Organisation', status: 'Status', updatedAt: 'Updated', submittedAt: 'Submitted', reviewNote: 'Reason returned',
+    cultivatingSince: 'Cultivated since', builtOn: 'Built on', platformType: 'Platform type', partners: 'Partner universities and institutes', techField: 'Technology field',
+    pillarIndustry: 'Pillar industry', recognisedBy: 'Recognised by', openToOthers: 'Open to others', sharedResources: 'What is shared', organisation: 'Organisation', status: 'Status', updatedAt: 'Updated', submittedAt: 'Submitted', reviewNote: 'Reason returned',
   },
   details: {
     services: 'Services', price: 'Price', negotiable: 'Negotiable', staff: 'Staff', performance: 'Yearly performance', deals: 'Deals facilitated', amount: 'Contract amount',
     certificate: 'Certificate', expired: 'Expired', expiring: 'Expiring ({{days}} days)', valid: 'Valid', certificates: 'Certificates', trainings: 'Training', hours: 'Hours',
     recognitions: 'Talent recognition', cases: 'Cases handled', outcomes: 'Case outcomes', tenants: 'Incubated enterprises and teams', entered: 'Entered', graduated: 'Graduated', members: 'Members',
-    projects: 'Joint projects', incubating: 'Incubating', none: 'None',
+    projects: 'Joint projects', incubating: 'Incubating', none: 'None', facilities: 'Shared facilities to book', facilitiesHint: 'The host’s instruments and labs in the shared-facilities directory, bookable online.',
   },
   console: {
     title: '{{kind}}', mine: 'Our entries', review: 'Awaiting review', allEntries: 'All entries', create: 'New entry', edit: 'Edit', view: 'View',

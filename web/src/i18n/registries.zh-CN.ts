@@ -1,12 +1,13 @@
 /** Messages of the registries: institutions, brokers, maker spaces, alliances, demonstration zones (Chinese). */
 const registriesZh = {
-  kinds: { institution: '技术转移服务机构', broker: '技术经纪人', space: '众创空间与孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区与示范基地' },
+  kinds: { institution: '技术转移服务机构', broker: '技术经纪人', space: '众创空间与孵化载体', alliance: '产业技术创新联盟', demo_zone: '示范区与示范基地', platform: '创新平台' },
   subtitles: {
     institution: '技术交易、评估评价、投融资、咨询、法律、知识产权代理和检验检测服务机构，含各级技术转移示范机构。',
     broker: '经过培训认定的技术经纪人和技术经理人，以及省、市级专业化技术转移人才。',
     space: '众创空间、科技企业孵化器、加速器和星创天地。',
     alliance: '围绕优势产业组建的产业技术创新联盟及其联合攻关项目。',
     demo_zone: '各级科技成果转移转化示范区、示范基地和园区。',
+    platform: '企业与高校院所共建的重点实验室、工程技术研究中心、企业技术中心、新型研发机构、院士专家工作站和产业示范基地，以及向社会开放的研发设施。',
   },
   searchPlaceholder: '输入关键词搜索，如“甜高粱”“知识产权”',
   broader: '未找到同时包含全部词语的结果，以下为包含部分词语的结果。',
@@ -22,19 +23,27 @@ const registriesZh = {
   specialisations: { professional: '专业化', general: '综合' },
   zoneKinds: { zone: '示范区', base: '示范基地', park: '园区' },
   stages: { cultivating: '培育中', built: '已建成', recognised: '已认定' },
+  platformTypes: {
+    key_lab: '重点实验室', engineering_centre: '工程技术研究中心', enterprise_tech_centre: '企业技术中心', new_rd_institution: '新型研发机构',
+    academician_workstation: '院士专家工作站', industrial_base: '产业（示范）基地', other: '其他',
+  },
+  platformLevels: { national: '国家级', provincial: '省级', municipal: '市级', district: '区级' },
+  yesNo: { true: '是', false: '否' },
+  filters: { type: '类型', level: '级别', open: '只看对企业开放的平台', openTag: '对外开放' },
   talent: { provincial: '省级技术转移人才', municipal: '市级技术转移人才' },
   fields: {
     name: '名称', types: '服务类型', summary: '简介', address: '地址', regionCode: '行政区划代码', contactName: '联系人', contactPhone: '联系电话',
     contactEmail: '电子邮箱', website: '网址', recognitionLevel: '示范机构级别', certificateNo: '证书编号', recognisedOn: '认定日期', validUntil: '有效期至',
     grade: '等级', expertise: '专业领域', bio: '个人简介', phone: '联系电话', email: '电子邮箱', kind: '类型', level: '级别', specialisation: '专业化/综合',
     field: '产业领域', operatorName: '运营主体', areaSqm: '面积（平方米）', services: '服务内容', foundedOn: '成立日期', stage: '建设状态',
-    cultivatingSince: '培育起始日期', builtOn: '建成日期', organisation: '所属单位', status: '状态', updatedAt: '更新时间', submittedAt: '提交时间', reviewNote: '退回原因',
+    cultivatingSince: '培育起始日期', builtOn: '建成日期', platformType: '平台类型', partners: '合作高校院所', techField: '技术领域', pillarIndustry: '主导产业',
+    recognisedBy: '认定部门', openToOthers: '对外开放', sharedResources: '开放共享内容', organisation: '所属单位', status: '状态', updatedAt: '更新时间', submittedAt: '提交时间', reviewNote: '退回原因',
   },
   details: {
     services: '服务项目', price: '价格', negotiable: '面议', staff: '人员', performance: '年度业绩', deals: '促成交易（项）', amount: '合同金额',
     certificate: '认定证书', expired: '已过期', expiring: '即将到期（{{days}} 天）', valid: '有效', certificates: '证书', trainings: '培训记录', hours: '学时',
     recognitions: '人才认定', cases: '经办对接', outcomes: '对接结果', tenants: '在孵企业与团队', entered: '入驻', graduated: '毕业', members: '成员单位',
-    projects: '联合项目', incubating: '在孵', none: '暂无',
+    projects: '联合项目', incubating: '在孵', none: '暂无', facilities: '可预约的共享设施', facilitiesHint: '依托单位在共享设施名录中的仪器和实验室，可在线预约。',
   },
   console: {
     title: '{{kind}}登记', mine: '本单位登记', review: '待审核', allEntries: '全部登记', create: '新建登记', edit: '编辑', view: '查看',

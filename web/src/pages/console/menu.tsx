@@ -92,6 +92,7 @@ export type ConsoleMenuKey =
   | 'registry-space'
   | 'registry-alliance'
   | 'registry-demo_zone'
+  | 'registry-platform'
   | 'institution-scoring'
   | 'org-review'
   | 'accounts'
@@ -143,6 +144,7 @@ type LabelName =
   | 'registrySpace'
   | 'registryAlliance'
   | 'registryDemoZone'
+  | 'registryPlatform'
   | 'institutionScoring'
   | 'orgReview'
   | 'accounts'
@@ -209,6 +211,7 @@ export const CONSOLE_MENU: Entry[] = [
   { key: 'registry-space', group: 'ecosystem', path: '/console/registries/spaces', labelKey: 'console.menu.registrySpace', icon: <RocketOutlined />, permission: 'read:space' },
   { key: 'registry-alliance', group: 'ecosystem', path: '/console/registries/alliances', labelKey: 'console.menu.registryAlliance', icon: <ApartmentOutlined />, permission: 'read:alliance' },
   { key: 'registry-demo_zone', group: 'ecosystem', path: '/console/registries/demo-zones', labelKey: 'console.menu.registryDemoZone', icon: <FlagOutlined />, permission: 'read:demo_zone' },
+  { key: 'registry-platform', group: 'ecosystem', path: '/console/registries/platforms', labelKey: 'console.menu.registryPlatform', icon: <ExperimentOutlined />, permission: 'read:platform' },
   { key: 'institution-scoring', group: 'ecosystem', path: '/console/institution-scoring', labelKey: 'console.menu.institutionScoring', icon: <TrophyOutlined />, permission: 'score:institution' },
   { key: 'plans', group: 'plans', path: '/console/plans', labelKey: 'console.menu.plans', icon: <AreaChartOutlined />, permission: 'read:plan' },
   { key: 'plan-tasks', group: 'plans', path: '/console/plan-tasks', labelKey: 'console.menu.planTasks', icon: <FormOutlined />, permission: 'submit:plan_report', needsOrg: true },

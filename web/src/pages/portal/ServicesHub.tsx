@@ -1,4 +1,4 @@
-import { ApartmentOutlined, BankOutlined, ExperimentOutlined, FlagOutlined, NotificationOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BankOutlined, ClusterOutlined, ExperimentOutlined, FlagOutlined, NotificationOutlined, RocketOutlined, TeamOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -24,6 +24,7 @@ export function ServicesHub() {
     registry('space', <RocketOutlined />),
     registry('alliance', <ApartmentOutlined />),
     registry('demo_zone', <FlagOutlined />),
+    registry('platform', <ClusterOutlined />),
     { key: 'funding-awards', to: '/funding/awards', title: t('funding.publicTitle'), body: t('services.fundingAwards'), icon: <NotificationOutlined /> },
   ];
   return (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Card, Empty, Input, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Empty, Flex, Input, List, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { KIND_ENDPOINTS, KIND_PATH, REGISTRY_KINDS, type RegistryKind } from '@shared/contracts/registries.js';
+import { KIND_ENDPOINTS, KIND_PATH, PLATFORM_LEVELS, PLATFORM_TYPES, REGISTRY_KINDS, type RegistryKind } from '@shared/contracts/registries.js';
 import { api } from '../../api/client';
 import { Highlighted } from '../../catalog/Highlighted';
 import { ErrorAlert } from '../../components/feedback';
@@ -26,6 +26,9 @@ function FacetTags({ kind, facets }: { kind: RegistryKind; facets: Record<string
     if (f.level !== 'none') tags.push(t(`registries.levels.${f.level}` as 'registries.levels.none'));
   } else if (kind === 'alliance') {
     if (f.field) tags.push(f.field);
+  } else if (kind === 'platform') {
+    tags.push(t(`registries.platformTypes.${f.platformType}` as 'registries.platformTypes.key_lab'), t(`registries.platformLevels.${f.level}` as 'registries.platformLevels.district'));
+    if ((facets as { openToOthers?: boolean }).openToOthers) tags.push(t('registries.filters.openTag'));
   } else {
     tags.push(t(`registries.levels.${f.level}` as 'registries.levels.none'), t(`registries.stages.${f.stage}` as 'registries.stages.built'));
   }
@@ -38,9 +41,14 @@ export function DirectoryPage() {
   const kind = kindOfPath(useParams().kind);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
+  // Platform filters: type, level, open to enterprises.
+  const [type, setType] = useState<string | undefined>();
+  const [level, setLevel] = useState<string | undefined>();
+  const [open, setOpen] = useState(false);
+  const filters = kind === 'platform' ? { type, level, open: open ? ('true' as const) : undefined } : {};
   const res = useQuery({
-    queryKey: ['registries', kind, 'directory', q, page],
-    queryFn: () => api(KIND_ENDPOINTS[kind!].directory, { query: { q: q || undefined, page, pageSize: 20 } }),
+    queryKey: ['registries', kind, 'directory', q, page, filters],
+    queryFn: () => api(KIND_ENDPOINTS[kind!].directory, { query: { q: q || undefined, page, pageSize: 20, ...filters } }),
     enabled: !!kind,
   });
   if (!kind) return <NotFound />;
@@ -50,6 +58,15 @@ export function DirectoryPage() {
       <Typography.Title level={2}>{t(`registries.kinds.${kind}`)}</Typography.Title>
       <Typography.Paragraph type="secondary">{t(`registries.subtitles.${kind}`)}</Typography.Paragraph>
       <Input.Search allowClear enterButton data-testid="registry-search" placeholder={t('registries.searchPlaceholder')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ marginBottom: 12 }} />
+      {kind === 'platform' && (
+        <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }} data-testid="platform-filters">
+          <Select allowClear style={{ minWidth: 200 }} placeholder={t('registries.filters.type')} value={type} onChange={(v) => { setType(v); setPage(1); }} data-testid="filter-type"
+            options={PLATFORM_TYPES.map((c) => ({ value: c, label: t(`registries.platformTypes.${c}`) }))} />
+          <Select allowClear style={{ minWidth: 140 }} placeholder={t('registries.filters.level')} value={level} onChange={(v) => { setLevel(v); setPage(1); }} data-testid="filter-level"
+            options={PLATFORM_LEVELS.map((c) => ({ value: c, label: t(`registries.platformLevels.${c}`) }))} />
+          <Checkbox checked={open} onChange={(e) => { setOpen(e.target.checked); setPage(1); }} data-testid="filter-open">{t('registries.filters.open')}</Checkbox>
+        </Flex>
+      )}
       <ErrorAlert error={res.error} />
       {res.data?.mode === 'or' && <Alert type="info" showIcon message={t('registries.broader')} style={{ marginBottom: 12 }} />}
       {res.data?.mode === 'fuzzy' && <Alert type="info" showIcon message={t('registries.fuzzy')} style={{ marginBottom: 12 }} />}

@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { Button, Flex, Form, Input, InputNumber, Select, Typography } from 'antd';
+import { useEffect, useMemo } from 'react';
+import { Button, Flex, Form, Input, InputNumber, Select, Switch, TreeSelect, Typography } from 'antd';
 import { DatePicker } from '../../components/DistrictDatePicker';
 import dayjs from 'dayjs';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -10,7 +10,9 @@ import { api } from '../../api/client';
 import { applyFieldErrors } from '../../api/form-errors';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { NotFound } from '../portal/NotFound';
-import { enumOf, FORM_FIELDS, kindOfPath } from './kinds';
+import { useLocale } from '../../catalog/locale';
+import { pillarOptions, techFieldTree } from '../../catalog/taxonomy-options';
+import { enumOf, FORM_FIELDS, isRequired, kindOfPath } from './kinds';
 
 type Values = Record<string, unknown>;
 
@@ -25,12 +27,15 @@ export function EditorPage() {
   const fail = useErrorToast();
   const ok = useSuccessToast();
   const [form] = Form.useForm<Values>();
+  const locale = useLocale();
+  const techFields = useMemo(() => techFieldTree(locale), [locale]);
+  const pillars = useMemo(() => pillarOptions(locale), [locale]);
   const existing = useQuery({ queryKey: ['registries', kind, id], queryFn: () => api(KIND_ENDPOINTS[kind!].get, { params: { id: id! } }), enabled: !!kind && !!id });
   useEffect(() => {
     if (!existing.data || !kind) return;
     const c = (existing.data.pending?.content ?? existing.data.content) as Values;
     const v: Values = {};
-    for (const [f, k] of FORM_FIELDS[kind]) v[f] = k === 'date' ? (c[f] ? dayjs(String(c[f])) : null) : k === 'list' ? ((c[f] as string[] | null) ?? []).join('、') : c[f];
+    for (const [f, k] of FORM_FIELDS[kind]) v[f] = k === 'date' ? (c[f] ? dayjs(String(c[f])) : null) : k === 'list' ? ((c[f] as string[] | null) ?? []).join('、') : k === 'bool' ? c[f] === true : c[f];
     form.setFieldsValue(v as never);
   }, [existing.data, kind, form]);
   const save = useMutation({
@@ -45,6 +50,8 @@ export function EditorPage() {
       const v = values[f];
       if (k === 'date') content[f] = v ? (v as dayjs.Dayjs).format('YYYY-MM-DD') : null;
       else if (k === 'list') content[f] = String(v ?? '').split(/[、，,；;\n]/).map((x) => x.trim()).filter(Boolean);
+      else if (k === 'bool') content[f] = v === true;
+      else if (k === 'techField' || k === 'pillar') content[f] = v ?? null;
       else if (k === 'enum' && enumOf(kind, f)?.multiple) content[f] = v ?? [];
       // An empty choice is left out so the server applies the field's default (e.g. level "none").
       else if (k === 'enum') content[f] = v ?? undefined;
@@ -59,10 +66,17 @@ export function EditorPage() {
       <Form form={form} layout="vertical" onFinish={onFinish}>
         {FORM_FIELDS[kind].map(([f, k]) => {
           const e = k === 'enum' ? enumOf(kind, f) : null;
-          const required = f === 'name' || f === 'grade' || (f === 'kind' && kind === 'space') || (f === 'level' && kind === 'demo_zone') || f === 'types';
+          const required = isRequired(kind, f);
           return (
-            <Form.Item key={f} name={f} label={label(`registries.fields.${f}`)} rules={required ? [{ required: true }] : []} extra={k === 'list' ? t('registries.console.listHint') : undefined}>
-              {e ? (
+            <Form.Item key={f} name={f} label={label(`registries.fields.${f}`)} rules={required ? [{ required: true }] : []} extra={k === 'list' ? t('registries.console.listHint') : undefined}
+              valuePropName={k === 'bool' ? 'checked' : 'value'}>
+              {k === 'bool' ? (
+                <Switch data-testid={`field-${f}`} />
+              ) : k === 'techField' ? (
+                <TreeSelect treeData={techFields} showSearch treeNodeFilterProp="title" allowClear data-testid={`field-${f}`} />
+              ) : k === 'pillar' ? (
+                <Select options={pillars} showSearch optionFilterProp="label" allowClear data-testid={`field-${f}`} />
+              ) : e ? (
                 <Select mode={e.multiple ? 'multiple' : undefined} allowClear={!required} data-testid={`field-${f}`} options={e.codes.map((c) => ({ value: c, label: label(`registries.${e.group}.${c}`) }))} />
               ) : k === 'long' ? (
                 <Input.TextArea rows={4} data-testid={`field-${f}`} />

@@ -8,14 +8,19 @@ import { api } from '../../api/client';
 import { ErrorAlert, useErrorToast, useSuccessToast } from '../../components/feedback';
 import { formatDateTime } from '../../components/format';
 import { NotFound } from '../portal/NotFound';
+import { pillarIndustry, techField } from '@shared/taxonomies/index.js';
+import type { Locale } from '@shared/roles.js';
+import { nameIn, useLocale } from '../../catalog/locale';
 import { enumOf, FORM_FIELDS, kindOfPath } from './kinds';
 import { RecordTabs } from './records/RecordTabs';
 
 type T = ReturnType<typeof useTranslation>['t'];
 type Row = Record<string, unknown>;
 
-function valueText(t: T, kind: RegistryKind, field: string, v: unknown): string {
+function valueText(t: T, locale: Locale, kind: RegistryKind, field: string, v: unknown): string {
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return '—';
+  if (field === 'techField') return nameIn(locale, techField(String(v)), String(v));
+  if (field === 'pillarIndustry') return nameIn(locale, pillarIndustry(String(v)), String(v));
   const e = enumOf(kind, field);
   const label = t as unknown as (key: string) => string;
   const one = (x: unknown): string => (e ? label(`registries.${e.group}.${String(x)}`) : String(x));
@@ -46,6 +51,7 @@ export function EntryPage({ console: inConsole = false }: { console?: boolean })
   const nav = useNavigate();
   const fail = useErrorToast();
   const ok = useSuccessToast();
+  const locale = useLocale();
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const view = useQuery({ queryKey: ['registries', kind, id], queryFn: () => api(KIND_ENDPOINTS[kind!].get, { params: { id } }), enabled: !!kind });
@@ -92,7 +98,7 @@ export function EntryPage({ console: inConsole = false }: { console?: boolean })
           {inConsole && v.pending && v.status === 'published' && <Alert style={{ marginTop: 12 }} type="info" showIcon message={t('registries.console.pendingChange')} />}
           {inConsole && v.pending?.status === 'returned' && v.pending.reviewNote && <Alert style={{ marginTop: 12 }} type="warning" showIcon data-testid="entry-review-note" message={t('registries.console.returnedNote', { note: v.pending.reviewNote })} />}
           <Descriptions style={{ marginTop: 12 }} bordered size="small" column={{ xs: 1, sm: 2 }}
-            items={FORM_FIELDS[kind].map(([f]) => ({ key: f, label: t(`registries.fields.${f}` as 'registries.fields.name'), children: valueText(t, kind, f, shown[f]), span: f === 'summary' || f === 'bio' ? 2 : 1 }))} />
+            items={FORM_FIELDS[kind].map(([f]) => ({ key: f, label: t(`registries.fields.${f}` as 'registries.fields.name'), children: valueText(t, locale, kind, f, shown[f]), span: f === 'summary' || f === 'bio' || f === 'sharedResources' ? 2 : 1 }))} />
           <CertificateState view={v} />
           <RecordTabs kind={kind} view={v} inConsole={inConsole} />
           {inConsole && v.history.length > 0 && (

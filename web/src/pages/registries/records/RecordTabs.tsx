@@ -1,4 +1,4 @@
-import { Alert, Button, Tabs } from 'antd';
+import { Alert, Button, List, Tabs, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { EntryView, RegistryKind } from '@shared/contracts/registries.js';
@@ -44,7 +44,9 @@ export function RecordTabs({ kind, view, inConsole }: { kind: RegistryKind; view
                 { key: 'members', label: `${t('registries.details.members')}${n('members')}`, children: <MembersTab ctx={ctx} /> },
                 { key: 'projects', label: `${t('registries.details.projects')}${n('projects')}`, children: <ProjectsTab ctx={ctx} /> },
               ]
-            : [];
+            : kind === 'platform' && (d.facilities?.length ?? 0) > 0
+              ? [{ key: 'facilities', label: `${t('registries.details.facilities')}${n('facilities')}`, children: <FacilitiesTab view={view} /> }]
+              : [];
   if (tabs.length === 0) return null;
   const scoring = inConsole && kind === 'institution' && hasPermission('score:institution');
   return (
@@ -52,5 +54,19 @@ export function RecordTabs({ kind, view, inConsole }: { kind: RegistryKind; view
       {canEdit && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('registries.records.editHint')} />}
       <Tabs items={tabs} tabBarExtraContent={scoring ? <Link to="/console/institution-scoring"><Button size="small" data-testid="scoring-link">{t('registries.records.scoringLink')}</Button></Link> : undefined} />
     </div>
+  );
+}
+
+/** An open platform's host facilities in the shared-facilities directory (read-only; booked there). */
+function FacilitiesTab({ view }: { view: EntryView }) {
+  const { t } = useTranslation();
+  const items = (view.details.facilities ?? []) as { id: string; name: string; kind: string }[];
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('registries.details.facilitiesHint')}</Typography.Paragraph>
+      <List size="small" dataSource={items} renderItem={(f) => (
+        <List.Item><Link to={`/facilities/${f.id}`} data-testid="platform-facility">{f.name}</Link></List.Item>
+      )} />
+    </>
   );
 }
