@@ -16,6 +16,7 @@ import './transfer-institutions.js';
 import './maker-spaces.js';
 import './transfer-talents.js';
 import './demo-zones.js';
+import './innovation-platforms.js';
 // S&T finance register (server/modules/finance): patent pledge amount, enterprises financed.
 import './finance.js';
 
