@@ -14,6 +14,7 @@ import { findByCreditCode } from '../modules/organisations/repository.js';
 import { createAccount } from '../modules/users/create-account.js';
 import { loadDemoVillages } from '../modules/commissioners/demo.js';
 import { loadDemoFinance } from '../modules/finance/demo.js';
+import { loadDemoPlatforms } from '../modules/registries/demo.js';
 import { demoAchievements } from './achievements.js';
 import { demoDemands } from './demands.js';
 import { DEMO_ORGS, DEMO_REVIEWER } from './organisations.js';
@@ -84,6 +85,8 @@ export async function loadDemo(db: Db, now: Date): Promise<DemoResult> {
     await loadDemoVillages(tx, now);
     // S&T finance records (invented; see server/modules/finance/demo.ts).
     await loadDemoFinance(tx, bureau, (key) => orgs.get(key), now);
+    // Innovation platforms, published (invented; see server/modules/registries/demo.ts).
+    await loadDemoPlatforms(tx, bureau, (key) => orgs.get(key), now);
     if (result.usersCreated.length > 0) result.password = password;
     await recordAudit(tx, bureau, {
       action: 'demo.load',
