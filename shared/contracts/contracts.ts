@@ -3,6 +3,7 @@ import { ENUM_CODES } from '../taxonomies/codes.js';
 import { isValidRegion } from '../taxonomies/regions.js';
 import { isValidTechField } from '../taxonomies/tech-fields.js';
 import { endpoint, Id, IdParams, IsoDateTime, PageQuery, pageOf } from './endpoint.js';
+import { TimelineEventView } from './timeline.js';
 
 /**
  * Technology contract registration (技术合同认定登记), its statistics, and
@@ -185,15 +186,7 @@ export const ApproveBody = z.object({ note: z.string().trim().max(2000).optional
 
 const Ref = z.object({ id: Id, name: z.string() });
 
-export const ContractEventView = z.object({
-  id: Id,
-  type: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  body: z.string().nullable(),
-  actor: z.object({ id: Id, displayName: z.string() }).nullable(),
-  createdAt: IsoDateTime,
-});
+export const ContractEventView = TimelineEventView;
 
 export const ContractSummary = z.object({
   id: Id,

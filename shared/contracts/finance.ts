@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint, Id, IdParams, IsoDateTime, PageQuery, pageOf } from './endpoint.js';
+import { TimelineEventView } from './timeline.js';
 
 /**
  * S&T finance register (科技金融登记, plan tasks 8, 14, 15): patent pledge
@@ -64,15 +65,7 @@ export type FinanceForm = z.infer<typeof FinanceForm>;
 export const ReturnFinanceBody = z.object({ note: Text(2000) });
 export const VerifyFinanceBody = z.object({ note: z.string().trim().max(2000).optional() });
 
-export const FinanceEventView = z.object({
-  id: Id,
-  type: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  body: z.string().nullable(),
-  actor: z.object({ id: Id, displayName: z.string() }).nullable(),
-  createdAt: IsoDateTime,
-});
+export const FinanceEventView = TimelineEventView;
 
 export const FinanceSummary = z.object({
   id: Id,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ContractSummary, ContractView } from '../../../shared/contracts/contracts.js';
+import { timelineEvent } from '../../../shared/contracts/timeline.js';
 import type { Actor } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -76,14 +77,6 @@ export async function presentContract(db: DbOrTx, actor: Actor, id: string, now:
     reviewer: reviewer ?? null,
     counted: { contracts: c.countedContracts, contractFen: c.countedContractFen, techFen: c.countedTechFen },
     related: related.map((r) => ({ id: r.id, kind: r.kind as ContractView['kind'], status: r.status as ContractView['status'], registrationNumber: r.registrationNumber, registeredAt: r.registeredAt?.toISOString() ?? null, techAmountFen: r.techAmountFen })),
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      body: e.body,
-      actor: e.actorUserId ? { id: e.actorUserId, displayName: e.actorName ?? '' } : null,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    events: events.map(timelineEvent),
   };
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FinanceSummary, FinanceView } from '../../../shared/contracts/finance.js';
+import { timelineEvent } from '../../../shared/contracts/timeline.js';
 import { type Actor, permissionsOf } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import type { DbOrTx } from '../../db/client.js';
@@ -56,14 +57,6 @@ export async function presentRecord(db: DbOrTx, actor: Actor, id: string): Promi
     reviewer: reviewer ?? null,
     // Other enterprises' pledges are the bureau's to see, not the filer's.
     pledgeConflicts: (permissionsOf(actor).includes('read:financing:any') ? await pledgeConflicts(db, r) : []).map((c) => ({ ...c, status: c.status as FinanceView['status'] })),
-    events: events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      body: e.body,
-      actor: e.actorUserId ? { id: e.actorUserId, displayName: e.actorName ?? '' } : null,
-      createdAt: e.createdAt.toISOString(),
-    })),
+    events: events.map(timelineEvent),
   };
 }
