@@ -11,7 +11,9 @@ import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js
  * directory; a visitor finds the entry in the public directory with a
  * Chinese search and sees the service, its price and the staff member's
  * grade on its page; the reviewer scores the institution for the year and
- * sees it on the ranking chart, below standard.
+ * sees it on the ranking chart, below standard. The same enterprise
+ * registers an innovation platform open to others; the bureau publishes it
+ * and a visitor finds it among the platforms open to enterprises.
  */
 const baseUrl = inject('e2eBaseUrl');
 const adminPassword = inject('e2eAdminPassword');
@@ -33,6 +35,7 @@ describe('registries journey', () => {
     const brokerName = `李技经${suffix.slice(-4)}`;
     const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
     let entryUrl = '';
+    const platform = `凉州酿酒葡萄工程技术研究中心${suffix}`;
 
     await step('set-up', async () => {
       await registerEnterprise(baseUrl, { orgName: inst.org, username: inst.username, password: inst.password });
@@ -128,6 +131,32 @@ describe('registries journey', () => {
       await visitor.getByRole('tab', { name: /人员/ }).click();
       await visitor.getByTestId('staff-row').filter({ hasText: brokerName }).getByText('高级技术经理人').waitFor();
       await journey.shot(visitor, 'entry-public');
+    });
+
+    // Innovation platforms (the sixth kind): the enterprise registers one open to others, the bureau publishes it,
+    // a visitor finds it among the platforms open to enterprises by a Chinese word of its summary.
+    await step('platform-registered-published-and-found', async () => {
+      await owner.goto('/console/registries/platforms/new');
+      await owner.getByTestId('field-name').fill(platform);
+      await choose(owner, 'field-platformType', '工程技术研究中心');
+      await choose(owner, 'field-level', '市级');
+      await owner.getByTestId('field-summary').fill('开展酿酒葡萄抗寒育种和沙地节水栽培联合攻关。');
+      await owner.getByTestId('field-openToOthers').click();
+      await owner.getByTestId('field-sharedResources').fill('葡萄酒理化分析实验室按预约开放。');
+      await owner.getByTestId('editor-save').click();
+      await owner.getByTestId('entry-submit').click();
+      await expect.poll(async () => owner.getByTestId('entry-status').textContent()).toBe('待审核');
+      await bureau.goto('/console/registries/platforms');
+      await bureau.getByTestId('console-entry').filter({ hasText: platform }).click();
+      await bureau.getByTestId('entry-approve').click();
+      await expect.poll(async () => bureau.getByTestId('entry-status').textContent()).toBe('已公开');
+      await visitor.goto('/directory/platforms');
+      await visitor.getByTestId('filter-open').click();
+      await visitor.getByTestId('registry-search').fill(`抗寒育种 ${suffix}`);
+      await visitor.getByTestId('registry-search').press('Enter');
+      const item = visitor.getByTestId('registry-item').filter({ hasText: platform });
+      await item.getByText('对外开放').waitFor();
+      await journey.shot(visitor, 'platform-directory');
     });
 
     await step('bureau-scores-and-sees-the-ranking', async () => {
