@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, makeCreditCode, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
 import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js';
+import { yuan } from './support/money.js';
 import { signInHttp } from './support/launch.js';
 
 /**
@@ -23,8 +24,6 @@ const cast = new Cast(baseUrl);
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
 
-/** As the web app formats fen (formatFen): thousands separators, decimals only when there are fen. */
-const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
 
 describe('contract registration journey', () => {
   it('the seller submits a contract, the registrar approves it, the certificate downloads, the statistics show the turnover, and income is recorded against it from lists', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiAs, registerEnterprise, uniqueSuffix } from './support/api.js';
 import { Journey } from './support/browser.js';
 import { Cast, choose, createAccount, fillDate, signIn } from './support/cast.js';
+import { yuan } from './support/money.js';
 
 /**
  * S&T finance register (tasks 8, 14, 15): an enterprise member registers a
@@ -20,8 +21,6 @@ const cast = new Cast(baseUrl);
 beforeAll(() => cast.open());
 afterAll(() => cast.close());
 
-/** As the web app formats fen (formatFen): thousands separators, decimals only when there are fen. */
-const yuan = (fen: number) => `${Math.floor(fen / 100).toLocaleString('en-US')}${fen % 100 ? `.${String(fen % 100).padStart(2, '0')}` : ''} 元`;
 
 describe('S&T finance journey', () => {
   it('a pledge loan is registered, returned with a note, fixed, resubmitted, verified and counted', async () => {
