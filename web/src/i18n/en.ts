@@ -111,7 +111,7 @@ const en: Messages = {
   },
   services: {
     title: 'Innovation services',
-    intro: 'The district’s technology-transfer ecosystem: service institutions, brokers, shared labs and instruments, maker spaces, alliances and demonstration zones, each published after the bureau’s review.',
+    intro: 'The district’s technology-transfer ecosystem: service institutions, brokers, shared labs and instruments, maker spaces, alliances, demonstration zones and innovation platforms, each published after the bureau’s review.',
     institution: 'Technology trading, valuation, financing, consulting, legal, IP agency and testing institutions, including recognised demonstration institutions.',
     broker: 'Certified technology brokers and managers who help with matchmaking, negotiation and signing.',
     facilities: 'Labs and large instruments opened for sharing by enterprises, colleges and institutes, bookable online.',
