@@ -94,10 +94,9 @@ export const MatchConfig = z.object({
     /** Scale the proximity bonus by the share of the query's idf the record matches (0–1), so close pairs cannot lift a record that shares little of the query. */
     coverage: z.boolean().default(false),
     /**
-     * Proximity re-orders; it does not choose. With depth N > 0 the list is first ranked
-     * without the bonus, and only its best N are re-ranked with it, so a record outside the
-     * best N by words and facets is never lifted into them by close pairs alone. 0: the bonus
-     * counts for every candidate.
+     * Proximity re-orders; it does not choose. With depth N > 0 the bonus counts only for the
+     * best N candidates by their word score (rank.ts), so a record below them is never lifted
+     * among them by close pairs alone. 0: the bonus counts for every candidate.
      */
     depth: z.number().int().min(0).default(0),
   }),
