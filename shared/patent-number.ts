@@ -1,7 +1,7 @@
 /**
  * Chinese patent application numbers (专利申请号) in the format used since
  * 1 October 2003: 12 digits (year of filing 4, kind 1, serial 7) and a check
- * character after a dot, e.g. ZL201710123456.X for a granted patent (专利号,
+ * character after a dot, e.g. ZL201710123456.0 for a granted patent (专利号,
  * the application number with the prefix ZL) or CN… as it is often written.
  *
  * The check character: multiply the 12 digits by the weights 2,3,4,5,6,7,8,9,
@@ -47,7 +47,7 @@ export function parsePatentNumber(input: string, opts: { maxYear?: number } = {}
 export function patentNumberProblem(r: Exclude<PatentNumberResult, { ok: true }>): { zh: string; en: string } {
   switch (r.reason) {
     case 'format':
-      return { zh: '专利号格式应为 ZL 或 CN 加 12 位数字和校验位，如 ZL201710123456.X', en: 'A patent number is ZL or CN, 12 digits and a check character, e.g. ZL201710123456.X' };
+      return { zh: '专利号格式应为 ZL 或 CN 加 12 位数字和校验位，如 ZL201710123456.0', en: 'A patent number is ZL or CN, 12 digits and a check character, e.g. ZL201710123456.0' };
     case 'year':
       return { zh: '专利号前 4 位应为 2003 年以后的申请年份', en: 'The first 4 digits must be a filing year from 2003 on' };
     case 'kind':
