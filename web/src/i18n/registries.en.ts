@@ -31,7 +31,7 @@ const registriesEn: typeof registriesZh = {
   },
   platformLevels: { national: 'National', provincial: 'Provincial', municipal: 'Municipal', district: 'District' },
   yesNo: { true: 'Yes', false: 'No' },
-  filters: { type: 'Type', level: 'Level', open: 'Open to enterprises only', openTag: 'Open to others' },
+  filters: { type: 'Type', level: 'Level', grade: 'Grade', stage: 'Stage', open: 'Open to enterprises only', openTag: 'Open to others' },
   talent: { provincial: 'Provincial transfer talent', municipal: 'Municipal transfer talent' },
   fields: {
     name: 'Name', types: 'Service types', summary: 'Summary', address: 'Address', regionCode: 'Region code', contactName: 'Contact', contactPhone: 'Phone',

@@ -29,7 +29,7 @@ const registriesZh = {
   },
   platformLevels: { national: '国家级', provincial: '省级', municipal: '市级', district: '区级' },
   yesNo: { true: '是', false: '否' },
-  filters: { type: '类型', level: '级别', open: '只看对企业开放的平台', openTag: '对外开放' },
+  filters: { type: '类型', level: '级别', grade: '等级', stage: '建设状态', open: '只看对企业开放的平台', openTag: '对外开放' },
   talent: { provincial: '省级技术转移人才', municipal: '市级技术转移人才' },
   fields: {
     name: '名称', types: '服务类型', summary: '简介', address: '地址', regionCode: '行政区划代码', contactName: '联系人', contactPhone: '联系电话',
