@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
-import type { FeedbackEvaluationView } from '../../../shared/contracts/matching.js';
+import type { FeedbackEvaluationView } from '../../../shared/contracts/match-feedback.js';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../ops/database.js';
 import { loadMatchConfig, MATCHING_CONFIG_FILE, type MatchConfig } from './engine/index.js';

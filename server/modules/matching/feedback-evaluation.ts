@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { FeedbackEvaluationQuery, FeedbackEvaluationView, MatchDirection } from '../../../shared/contracts/matching.js';
+import type { FeedbackEvaluationQuery, FeedbackEvaluationView } from '../../../shared/contracts/match-feedback.js';
+import type { MatchDirection } from '../../../shared/contracts/matching.js';
 import type { Db } from '../../db/client.js';
 import { feedbackForExport, kindsOf, type FeedbackExportRow } from './feedback.js';
 import { loadMatchConfig, type MatchConfig, type MatchDoc } from './engine/index.js';

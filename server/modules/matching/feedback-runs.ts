@@ -1,6 +1,6 @@
 import { count, desc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { FeedbackRunBody, FeedbackRunListQuery, FeedbackRunView } from '../../../shared/contracts/matching.js';
+import type { FeedbackRunBody, FeedbackRunListQuery, FeedbackRunView } from '../../../shared/contracts/match-feedback.js';
 import { type Actor, requireCan } from '../../core/access.js';
 import { AppError } from '../../core/errors.js';
 import { enqueue } from '../../core/jobs/queue.js';

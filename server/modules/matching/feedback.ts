@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { FeedbackBody, FeedbackExportQuery, ImpressionsBody, MatchDirection } from '../../../shared/contracts/matching.js';
+import type { FeedbackBody, FeedbackExportQuery, ImpressionsBody } from '../../../shared/contracts/match-feedback.js';
+import type { MatchDirection } from '../../../shared/contracts/matching.js';
 import type { Actor } from '../../core/access.js';
 import type { DbOrTx, Tx } from '../../db/client.js';
 import { matchFeedback } from '../matchmaking/schema.js';

@@ -1,4 +1,5 @@
 import * as c from '../../../shared/contracts/matching.js';
+import * as f from '../../../shared/contracts/match-feedback.js';
 import { withTx } from '../../db/tx.js';
 import { CONTENT_TYPES, contentDisposition, sendDownload } from '../../http/download.js';
 import { type App, route } from '../../http/route.js';
@@ -77,9 +78,9 @@ export function matchingRoutes(app: App): void {
     return { direction: 'achievement-similar' as const, items: await nameMatches(deps.db, 'achievement', 'achievement-similar', matches) };
   });
 
-  route(app, c.postFeedback, { access: 'authenticated' }, async ({ actor, body, deps }) => withTx(deps.db, (tx) => recordFeedback(tx, actor, body, deps.clock())));
+  route(app, f.postFeedback, { access: 'authenticated' }, async ({ actor, body, deps }) => withTx(deps.db, (tx) => recordFeedback(tx, actor, body, deps.clock())));
 
-  route(app, c.exportFeedback, { access: 'export:match_feedback' }, async ({ query, deps, reply }) => {
+  route(app, f.exportFeedback, { access: 'export:match_feedback' }, async ({ query, deps, reply }) => {
     const rows = await feedbackForExport(deps.db, query);
     const name = `match-feedback-${districtToday(deps.clock())}.${query.format}`;
     return sendDownload(reply, {
@@ -91,27 +92,27 @@ export function matchingRoutes(app: App): void {
     });
   });
 
-  route(app, c.feedbackEvaluation, { access: 'export:match_feedback' }, async ({ query, deps }) => evaluateFeedback(deps.db, { ...query, now: deps.clock() }));
+  route(app, f.feedbackEvaluation, { access: 'export:match_feedback' }, async ({ query, deps }) => evaluateFeedback(deps.db, { ...query, now: deps.clock() }));
 
   // The same evaluation in the background, with progress (feedback-runs.ts; 0020 "In the background").
-  route(app, c.createFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, body, deps }) => {
+  route(app, f.createFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, body, deps }) => {
     const { run, created } = await withTx(deps.db, (tx) => createFeedbackRun(tx, actor, body, deps.clock()));
     return { ...(await presentRun(deps.db, run)), created };
   });
 
-  route(app, c.listFeedbackRuns, { access: 'export:match_feedback' }, async ({ actor, query, deps }) => {
+  route(app, f.listFeedbackRuns, { access: 'export:match_feedback' }, async ({ actor, query, deps }) => {
     const { rows, total } = await listFeedbackRuns(deps.db, actor, query);
     return { items: await presentRuns(deps.db, rows), total, page: query.page, pageSize: query.pageSize };
   });
 
-  route(app, c.getFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => presentRun(deps.db, await getFeedbackRun(deps.db, actor, params.id)));
+  route(app, f.getFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => presentRun(deps.db, await getFeedbackRun(deps.db, actor, params.id)));
 
-  route(app, c.cancelFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => {
+  route(app, f.cancelFeedbackRun, { access: 'export:match_feedback' }, async ({ actor, params, deps }) => {
     const row = await withTx(deps.db, (tx) => cancelFeedbackRun(tx, actor, params.id, deps.clock()));
     return presentRun(deps.db, row);
   });
 
-  route(app, c.postImpressions, { access: 'public', rateLimit: IMPRESSION_LIMIT }, async ({ actor, body, deps }) => ({
+  route(app, f.postImpressions, { access: 'public', rateLimit: IMPRESSION_LIMIT }, async ({ actor, body, deps }) => ({
     recorded: await recordImpressions(deps.db, actor, body, deps.clock()),
   }));
 

@@ -64,7 +64,7 @@ export const matchFeedbackRuns = pgTable(
     processedQueries: integer().notNull().default(0),
     /** Judged queries to ask again; null until the run has counted them. */
     totalQueries: integer(),
-    /** FeedbackEvaluationView (shared/contracts/matching.ts) when done. */
+    /** FeedbackEvaluationView (shared/contracts/match-feedback.ts) when done. */
     result: jsonb(),
     /** The judged queries to ask again, fixed when the run starts (EvaluationPlan, feedback-evaluation.ts). */
     plan: jsonb(),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import * as m from '@shared/contracts/matching.js';
+import * as f from '@shared/contracts/match-feedback.js';
 import type { BodyOf } from '@shared/contracts/endpoint.js';
 import { api } from '../client';
 
@@ -29,7 +30,7 @@ export function useTextMatch() {
 }
 
 export function useFeedback() {
-  return useMutation({ mutationFn: (body: BodyOf<typeof m.postFeedback>) => api(m.postFeedback, { body }) });
+  return useMutation({ mutationFn: (body: BodyOf<typeof f.postFeedback>) => api(f.postFeedback, { body }) });
 }
 
 export function useSubscriptions() {
@@ -69,7 +70,7 @@ function flush(): void {
   const lists = pending.splice(0, 50);
   if (lists.length === 0) return;
   // Best effort: a lost impression costs one count in the funnel, never the page.
-  void api(m.postImpressions, { body: { lists }, background: true }).catch(() => {});
+  void api(f.postImpressions, { body: { lists }, background: true }).catch(() => {});
   if (pending.length > 0) timer = setTimeout(flush, 3000);
 }
 

@@ -12,7 +12,7 @@ import {
   type FeedbackRunView,
   getFeedbackRun,
   listFeedbackRuns,
-} from '@shared/contracts/matching.js';
+} from '@shared/contracts/match-feedback.js';
 import type { z } from 'zod';
 import { api, download } from '../../api/client';
 import { districtTime } from '../../components/district-time';
